@@ -1,0 +1,132 @@
+# hoivien — build, test, install.  `make run` and `make check` are all a new user needs.
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+DATADIR  := $(PREFIX)/share/hoivien
+CC       ?= cc
+
+# Debian packages the build, the tests and `make run` need (see README, "Dependencies").
+DEB_PKGS := gcc make libc6-dev libdb-dev libunistring-dev libncurses-dev gettext tmux perl valgrind
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CPPFLAGS := -Isrc -Itests/lib -D_GNU_SOURCE -DHOIVIEN_VERSION='"$(VERSION)"' \
+            -DHOIVIEN_DATADIR_DEFAULT='"$(DATADIR)"'
+CSTD     := -std=c11
+LDLIBS   := -ldb -lunistring
+
+# Two builds of the same sources: build/ (optimised: make run, bench, install, valgrind) and
+# build/san/ (AddressSanitizer + UndefinedBehaviorSanitizer: make check).
+OPT_CFLAGS := -O2 -g
+SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+LIB_SRC   := $(sort $(wildcard src/util/*.c src/text/*.c src/core/*.c src/store/*.c src/cli/*.c))
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+PO        := $(wildcard po/*.po)
+MO        := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/hoivien.mo,$(PO))
+
+define variant
+$(1)_LIB_OBJ   := $$(patsubst src/%.c,$(2)/obj/%.o,$$(LIB_SRC))
+$(1)_TEST_BIN  := $$(patsubst tests/unit/%.c,$(2)/tests/%,$$(TEST_SRC))
+
+$(2)/obj/%.o: src/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
+
+$(2)/tests/%.o: tests/unit/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
+
+$(2)/libhoivien.a: $$($(1)_LIB_OBJ)
+	rm -f $$@
+	ar rcs $$@ $$^
+
+$(2)/hoivien: $(2)/obj/main.o $(2)/libhoivien.a
+	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
+
+$(2)/tests/%: $(2)/tests/%.o $(2)/libhoivien.a
+	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
+
+-include $$($(1)_LIB_OBJ:.o=.d) $$($(1)_TEST_BIN:=.d) $(2)/obj/main.d
+endef
+
+$(eval $(call variant,OPT,build,$(OPT_CFLAGS)))
+$(eval $(call variant,SAN,build/san,$(SAN_CFLAGS)))
+
+BIN     := build/hoivien
+SAN_BIN := build/san/hoivien
+DEMO    ?= demo-store
+
+.PHONY: all deps run check test-bin lint bench install uninstall clean
+.SECONDARY:
+
+all: $(BIN) $(MO)
+
+build/locale/%/LC_MESSAGES/hoivien.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Install what the build needs: apt-get as root, otherwise print the command to run.
+deps:
+	@missing=""; \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "deps: not a Debian system; install: $(DEB_PKGS)"; exit 0; fi; \
+	for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "deps: installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "deps: missing$$missing"; \
+		echo "run:  sudo apt-get install$$missing"; exit 1; \
+	fi
+
+# The demo store: generated once, then reused.
+$(DEMO)/.demo-done: | $(BIN) $(MO)
+	rm -rf $(DEMO)
+	./$(BIN) -d $(DEMO) demo -n 10000 --seed 2026
+	touch $@
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN) $(MO) $(DEMO)/.demo-done
+	./$(BIN) -d $(DEMO)
+
+test-bin: $(SAN_BIN) $(SAN_TEST_BIN) $(OPT_TEST_BIN) $(BIN) $(MO)
+
+# Every test, through prove; the last line is the harness's summary.
+check: test-bin lint
+	HOIVIEN_BIN=$(CURDIR)/$(SAN_BIN) HOIVIEN_OPT_BIN=$(CURDIR)/$(BIN) HOIVIEN_TESTS=$(CURDIR)/build/san/tests \
+	HOIVIEN_OPT_TESTS=$(CURDIR)/build/tests HOIVIEN_DATADIR=$(CURDIR) \
+	prove -j2 tests/unit/*.t tests/cli/*.t
+
+# The layering rule of STYLE.md: curses only in src/ui, db.h only in src/store.
+lint:
+	@bad=$$(grep -rlE '#include *[<"](n?curses(w)?|ncursesw/curses|form|menu|panel)\.h[>"]' src | grep -v '^src/ui/'); \
+	if [ -n "$$bad" ]; then echo "lint: curses included outside src/ui: $$bad"; exit 1; fi; \
+	bad=$$(grep -rlE '#include *[<"]db\.h[>"]' src | grep -v '^src/store/'); \
+	if [ -n "$$bad" ]; then echo "lint: db.h included outside src/store: $$bad"; exit 1; fi
+
+bench: $(BIN) build/bench/bench_find
+	./bench/run.sh
+
+build/bench/%: bench/%.c build/libhoivien.a
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(CPPFLAGS) $(OPT_CFLAGS) $(WARN) -o $@ $^ $(LDLIBS)
+
+install: $(BIN) $(MO)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/screens $(DESTDIR)$(DATADIR)/keymaps \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/hoivien
+	for f in screens/* keymaps/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/$$f; done; true
+	for m in $(MO); do d=$(DESTDIR)$(DATADIR)/$${m#build/}; install -d $$(dirname $$d); install -m 644 $$m $$d; done
+	install -m 644 man/hoivien.1 $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/hoivien $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build

@@ -1,0 +1,31 @@
+/* CCCD (12-digit citizen ID) and old 9-digit CMND numbers, and the province codes they carry. */
+#ifndef HOIVIEN_CCCD_H
+#define HOIVIEN_CCCD_H
+
+#include <stddef.h>
+
+#include "core/date.h"
+
+struct err;
+struct buf;
+
+/* Clean an ID as typed or imported: spaces, dots and dashes between digits are dropped; the rest
+ * must be 12 digits (CCCD) or 9 digits (CMND).  A leading apostrophe or a number that lost its
+ * leading zeros in a spreadsheet (11 digits) is recognised and reported, not guessed: 11 digits
+ * is an error whose message says a leading zero was probably lost.  out gets the digits (room
+ * for 13).  "" gives "" and 0.  Returns 0 or -ERR_INVAL with a message. */
+int cccd_parse(const char *s, char *out, struct err *e);
+
+/* Check a 12-digit CCCD against what the record says: a province code that exists (001..096,
+ * the 63 pre-2025 provinces), the sex/century digit against sex (1 male, 2 female, 0 unknown)
+ * and the birth year against birth (0 unknown).  Appends one translated warning per problem to
+ * warn, each ended by '\n', and returns their number (0 when all agrees or the ID is a CMND). */
+int cccd_check(const char *cccd, int sex, hv_date birth, struct buf *warn);
+
+/* Name of a province by its CCCD code (1..96), or NULL. */
+const char *cccd_province(int code);
+/* Fill out (room for 13) with a CCCD consistent with the arguments (for generated demo data);
+ * serial is any number, its last 6 digits are used. */
+void cccd_make(char *out, int province, int sex, int birth_year, unsigned serial);
+
+#endif

@@ -1,0 +1,19 @@
+/* UTF-8 validation, decoding and encoding. */
+#ifndef HOIVIEN_UTF8_H
+#define HOIVIEN_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* 0 if s[0..n) is valid UTF-8 (no overlongs, surrogates or code points above U+10FFFF);
+ * otherwise -1 with *bad set to the byte offset of the first byte that is not valid. */
+int utf8_validate(const char *s, size_t n, size_t *bad);
+/* Decode one code point at s (n bytes available): returns its length 1..4, or -1 if invalid. */
+int utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (room for 4); returns the length. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* True if every byte is < 0x80. */
+bool utf8_is_ascii(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,14 @@
+/* Display width of text in terminal columns. */
+#ifndef HOIVIEN_WIDTH_H
+#define HOIVIEN_WIDTH_H
+
+#include <stddef.h>
+
+/* Columns the valid UTF-8 s[0..n) takes on a terminal: combining marks 0, East Asian wide 2,
+ * controls 0, everything else 1. */
+int vn_width(const char *s, size_t n);
+/* The number of bytes of s (a prefix ending on a character boundary, never splitting a base
+ * letter from its combining marks) that fits in cols columns. */
+size_t vn_fit(const char *s, size_t n, int cols);
+
+#endif

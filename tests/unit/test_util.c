@@ -1,0 +1,169 @@
+/* Unit tests for src/util: buffers, varints, the hash map, the rng, paths, errors. */
+#include "tap.h"
+
+#include "util/buf.h"
+#include "util/bytes.h"
+#include "util/err.h"
+#include "util/hmap.h"
+#include "util/path.h"
+#include "util/rng.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static void test_buf(void)
+{
+	struct buf b = BUF_INIT;
+	is_str(buf_str(&b), "", "empty buffer reads as empty string");
+	buf_adds(&b, "Nguyễn");
+	buf_addc(&b, ' ');
+	buf_printf(&b, "%d/%s", 12, "12");
+	is_str(buf_str(&b), "Nguyễn 12/12", "append and printf");
+	for (int i = 0; i < 1000; i++)
+		buf_addc(&b, 'x');
+	is_int(b.len, strlen("Nguyễn 12/12") + 1000, "grows past its first capacity");
+	buf_reset(&b);
+	is_int(b.len, 0, "reset empties");
+	buf_adds(&b, "abc");
+	char *s = buf_steal(&b);
+	is_str(s, "abc", "steal hands the string over");
+	ok(b.p == NULL && b.len == 0, "steal leaves the buffer empty");
+	free(s);
+	buf_free(&b);
+}
+
+static void test_varint(void)
+{
+	static const uint64_t vals[] = { 0, 1, 127, 128, 300, 16383, 16384, 1u << 31, UINT64_MAX };
+	int good = 1;
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+		unsigned char tmp[10];
+		size_t n = uvarint_put(tmp, vals[i]);
+		const unsigned char *p = tmp;
+		uint64_t v;
+		if (uvarint_get(&p, tmp + n, &v) != 0 || v != vals[i] || p != tmp + n)
+			good = 0;
+	}
+	ok(good, "varints round-trip from 0 to UINT64_MAX");
+	unsigned char trunc[2] = { 0x80, 0x80 };
+	const unsigned char *p = trunc;
+	uint64_t v;
+	is_int(uvarint_get(&p, trunc + 2, &v), -1, "truncated varint is an error");
+	unsigned char big[11];
+	memset(big, 0xff, sizeof big);
+	p = big;
+	is_int(uvarint_get(&p, big + 11, &v), -1, "over-long varint is an error");
+	unsigned char k[8];
+	be64_put(k, 0x0102030405060708ULL);
+	ok(k[0] == 1 && k[7] == 8, "be64 is big-endian");
+	is_int(be64_get(k) == 0x0102030405060708ULL, 1, "be64 round-trips");
+}
+
+static void test_hmap(void)
+{
+	struct hmap m;
+	hmap_init(&m);
+	char key[32];
+	for (int i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "unit/%d", i);
+		hmap_put(&m, key, (size_t)n, (uint64_t)i * 3);
+	}
+	int good = 1;
+	for (int i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof key, "unit/%d", i);
+		uint64_t v;
+		if (!hmap_get(&m, key, (size_t)n, &v) || v != (uint64_t)i * 3)
+			good = 0;
+	}
+	ok(good, "5000 keys all found with their values");
+	ok(!hmap_get(&m, "nope", 4, NULL), "absent key not found");
+	hmap_put(&m, "unit/7", 6, 99);
+	uint64_t v = 0;
+	hmap_get(&m, "unit/7", 6, &v);
+	is_int(v, 99, "put replaces");
+	is_int(m.len, 5000, "replacing does not add");
+	hmap_free(&m);
+}
+
+static void test_rng(void)
+{
+	struct rng a, b;
+	rng_seed(&a, 42);
+	rng_seed(&b, 42);
+	int same = 1, inrange = 1;
+	for (int i = 0; i < 100; i++) {
+		if (rng_next(&a) != rng_next(&b))
+			same = 0;
+		if (rng_below(&a, 7) >= 7)
+			inrange = 0;
+		rng_next(&b);
+	}
+	ok(same, "same seed, same sequence");
+	ok(inrange, "rng_below stays below n");
+}
+
+static void test_path_and_err(void)
+{
+	char tmpl[] = "/tmp/hv-util-XXXXXX";
+	ok(mkdtemp(tmpl) != NULL, "temp dir");
+	char *deep = path_join(tmpl, "a/b/c");
+	struct err e;
+	err_clear(&e);
+	is_int(path_mkdirs(deep, &e), 0, "mkdirs creates nested directories");
+	ok(path_is_dir(deep), "and they exist");
+	char *f = path_join(deep, "out.csv");
+	struct atomic_file af;
+	is_int(atomic_open(&af, f, &e), 0, "atomic open");
+	fputs("x,y\r\n", af.f);
+	ok(!path_is_file(f), "destination not visible before commit");
+	is_int(atomic_commit(&af, &e), 0, "commit");
+	ok(path_is_file(f), "destination visible after commit");
+	is_int(atomic_open(&af, f, &e), 0, "second atomic open");
+	fputs("garbage", af.f);
+	atomic_abort(&af);
+	FILE *in = fopen(f, "r");
+	char line[16] = "";
+	if (in) {
+		if (!fgets(line, sizeof line, in))
+			line[0] = '\0';
+		fclose(in);
+	}
+	is_str(line, "x,y\r\n", "an aborted write leaves the old file intact");
+	char msg[600];
+	is_int(err_set(&e, ERR_INVAL, "bad %s", "date"), -ERR_INVAL, "err_set returns the negated code");
+	err_where(&e, "list.csv:%d", 12);
+	is_str(err_format(&e, msg, sizeof msg), "list.csv:12: bad date", "err_format joins where and message");
+	setenv("HOIVIEN_DIR", "/srv/hv", 1);
+	char *d = path_store_dir(NULL);
+	is_str(d, "/srv/hv", "HOIVIEN_DIR picks the store");
+	free(d);
+	d = path_store_dir("/x");
+	is_str(d, "/x", "-d wins over HOIVIEN_DIR");
+	free(d);
+	unsetenv("HOIVIEN_DIR");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	d = path_store_dir(NULL);
+	is_str(d, "/data/hoivien", "then XDG_DATA_HOME");
+	free(d);
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/an", 1);
+	d = path_store_dir(NULL);
+	is_str(d, "/home/an/.local/share/hoivien", "then ~/.local/share");
+	free(d);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpl);
+	ok(system(cmd) == 0, "cleanup");
+	free(f);
+	free(deep);
+}
+
+int main(void)
+{
+	test_buf();
+	test_varint();
+	test_hmap();
+	test_rng();
+	test_path_and_err();
+	return done_testing();
+}
