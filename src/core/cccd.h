@@ -9,23 +9,26 @@
 struct err;
 struct buf;
 
-/* Clean an ID as typed or imported: spaces, dots and dashes between digits are dropped; the rest
- * must be 12 digits (CCCD) or 9 digits (CMND).  A leading apostrophe or a number that lost its
- * leading zeros in a spreadsheet (11 digits) is recognised and reported, not guessed: 11 digits
- * is an error whose message says a leading zero was probably lost.  out gets the digits (room
- * for 13).  "" gives "" and 0.  Returns 0 or -ERR_INVAL with a message. */
+/* Clean an ID as typed or imported: spaces, dots and dashes between digits are dropped, and a
+ * leading apostrophe (Excel's text marker); the rest must be 12 digits (CCCD) or 9 digits
+ * (CMND).  A number that lost its leading zeros in a spreadsheet is reported, not guessed: 11 or
+ * 10 digits (8 for a CMND) is an error whose message says so; so is scientific notation.  out
+ * gets the digits (room for 13), "" on error.  "" (or only separators) gives "" and 0.
+ * Returns 0 or -ERR_INVAL with a message. */
 int cccd_parse(const char *s, char *out, struct err *e);
 
 /* Check a 12-digit CCCD against what the record says: a province code that exists (001..096,
  * the 63 pre-2025 provinces), the sex/century digit against sex (1 male, 2 female, 0 unknown)
- * and the birth year against birth (0 unknown).  Appends one translated warning per problem to
- * warn, each ended by '\n', and returns their number (0 when all agrees or the ID is a CMND). */
+ * and the birth year against birth (0 unknown): the century digit and digits 5-6 are checked
+ * separately; with birth unknown, a birth year in the future is flagged.  Appends one translated
+ * warning per problem to warn, each ended by '\n', and returns their number (0 when all agrees,
+ * the ID is "" or a CMND; 1 for anything that is neither 12 nor 9 digits). */
 int cccd_check(const char *cccd, int sex, hv_date birth, struct buf *warn);
 
 /* Name of a province by its CCCD code (1..96), or NULL. */
 const char *cccd_province(int code);
 /* Fill out (room for 13) with a CCCD consistent with the arguments (for generated demo data);
- * serial is any number, its last 6 digits are used. */
+ * serial is any number, its last 6 digits are used.  sex 0 gives the male digit. */
 void cccd_make(char *out, int province, int sex, int birth_year, unsigned serial);
 
 #endif

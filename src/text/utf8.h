@@ -7,11 +7,14 @@
 #include <stdint.h>
 
 /* 0 if s[0..n) is valid UTF-8 (no overlongs, surrogates or code points above U+10FFFF);
- * otherwise -1 with *bad set to the byte offset of the first byte that is not valid. */
+ * otherwise -1 with *bad (bad may be NULL) set to the byte offset of the first byte that is not
+ * valid: the start of the first ill-formed or truncated sequence, or a stray continuation byte. */
 int utf8_validate(const char *s, size_t n, size_t *bad);
-/* Decode one code point at s (n bytes available): returns its length 1..4, or -1 if invalid. */
+/* Decode one code point at s (n bytes available): returns its length 1..4, or -1 if the bytes
+ * there are not a valid sequence (same rules as utf8_validate) or n is 0. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Encode cp into out (room for 4); returns the length. */
+/* Encode cp into out (room for 4, not NUL-terminated); returns the length 1..4.
+ * A surrogate or a value above U+10FFFF is written as U+FFFD, so the output is always valid. */
 size_t utf8_encode(uint32_t cp, char *out);
 /* True if every byte is < 0x80. */
 bool utf8_is_ascii(const char *s, size_t n);

@@ -14,6 +14,7 @@ enum err_code {
 	ERR_DB,		/* the store reported an error */
 	ERR_CORRUPT,	/* a record or index is inconsistent */
 	ERR_BUSY,	/* gave up after repeated deadlocks */
+	ERR_DEADLOCK,	/* inside the store: this transaction lost a deadlock; store_write retries */
 };
 
 struct err {

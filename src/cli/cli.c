@@ -1,0 +1,270 @@
+/* Command-line dispatch: global options, the table of subcommands, help and errors. */
+#include "cli/cli.h"
+
+#include "store/store.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/msg.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct cli_cmd cli_commands[] = {
+	{ "init", cmd_init, "", N_("create a new, empty store (with the six organizations)"),
+	  N_("      --cache-mb N    cache of the new store in MB (default 32)\n") },
+	{ "demo", cmd_demo, "[-n N] [--seed S]",
+	  N_("fill the store with N generated members (for trying hoivien out)"),
+	  N_("  -n, --count N       persons to generate (default 10000)\n"
+	     "      --seed S        random seed: the same seed gives the same people\n"
+	     "      --csv FILE      write them as a CSV list to import, instead of into the store\n") },
+	{ "import", cmd_import, "FILE",
+	  N_("import a member list (CSV, UTF-8, Vietnamese column headers)"),
+	  N_("      --org CODE      organization of rows that name none (MT CD DTN PN ND CCB)\n"
+	     "      --unit PATH     unit of rows that name none, e.g. \"Xã An Bình/Chi hội Thôn Đông\"\n"
+	     "      --rejects FILE  where rejected rows go (default FILE.rejects.csv)\n"
+	     "      --batch N       rows per transaction (default 1000)\n") },
+	{ "export", cmd_export, "-o FILE",
+	  N_("write the register as CSV (opens in a spreadsheet, imports back unchanged)"),
+	  N_("  -o, --output FILE   the file to write (- for standard output)\n"
+	     "      --org CODE      only members of this organization\n") },
+	{ "find", cmd_find, "QUERY… | -",
+	  N_("find persons by name (accents optional), CCCD/CMND or card number"),
+	  N_("  -n, --limit N       at most N results per query (default 50, 0 = all)\n"
+	     "      --org CODE      only members of this organization\n"
+	     "      --header        print a header line first\n"
+	     "  -                   read one query per line from standard input\n") },
+	{ "show", cmd_show, "ID", N_("show every field of a person and of each membership"),
+	  N_("      --history       also list every change recorded in the audit trail\n") },
+	{ "check", cmd_check, "", N_("verify the databases and that every index agrees with the records"),
+	  "" },
+	{ "backup", cmd_backup, "DEST", N_("copy the store while others keep working; -d DEST opens the copy"),
+	  "" },
+	{ "recover", cmd_recover, "",
+	  N_("rebuild the shared environment (after changing DB_CONFIG; nobody may be using the store)"),
+	  "" },
+	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
+};
+const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
+
+const struct cli_cmd *cli_command(const char *name)
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: hoivien [-d DIR] [COMMAND [OPTIONS] [ARGUMENTS]]\n"
+		       "\n"
+		       "hoivien keeps the member registers of the Fatherland Front and the mass\n"
+		       "organizations. Without a command it opens the store and shows a summary.\n"
+		       "\n"
+		       "Commands:\n"));
+	for (size_t i = 0; i < cli_ncommands; i++)
+		fprintf(out, "  %-9s %s\n", cli_commands[i].name, _(cli_commands[i].summary));
+	fprintf(out, _("\n"
+		       "Options of every command:\n"
+		       "  -d, --dir DIR       the store (default $HOIVIEN_DIR, else\n"
+		       "                      $XDG_DATA_HOME/hoivien or ~/.local/share/hoivien)\n"
+		       "      --user NAME     name recorded in the audit trail (default: login name)\n"
+		       "  -h, --help          help; 'hoivien COMMAND --help' for a command\n"
+		       "      --version       version\n"));
+}
+
+void cli_help(const struct cli_cmd *cmd, FILE *out)
+{
+	fprintf(out, _("Usage: hoivien %s [OPTIONS] %s\n%s.\n"), cmd->name, cmd->args,
+		_(cmd->summary));
+	if (cmd->options && *cmd->options)
+		fprintf(out, "\n%s", _(cmd->options));
+	fprintf(out, _("  -d, --dir DIR       the store\n"
+		       "      --user NAME     name recorded in the audit trail\n"
+		       "  -h, --help          this help\n"));
+}
+
+int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, _("hoivien %s: %s\nTry 'hoivien %s --help'.\n"), cmd->name, text,
+			cmd->name);
+	else
+		fprintf(stderr, _("hoivien: %s\nTry 'hoivien --help'.\n"), text);
+	return EXIT_USAGE;
+}
+
+static bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	if (!s || !*s || *s == '-')
+		return false;
+	unsigned long v = strtoul(s, &end, 10);
+	if (*end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, const struct cli_cmd *cmd)
+{
+	opterr = 0;
+	int ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+	switch (ch) {
+	case 'd':
+		c->dir_opt = optarg;
+		return 0;
+	case 'U':
+		c->user = optarg;
+		return 0;
+	case 'C': {
+		unsigned long v;
+		if (!parse_uint(optarg, 65536, &v) || v < 4) {
+			cli_usage_error(cmd, _("--cache-mb: '%s' is not a size in MB (4 to 65536)"), optarg);
+			return '?';
+		}
+		c->cache_mb = (unsigned)v;
+		return 0;
+	}
+	case 'h':
+		cli_help(cmd, stdout);
+		return 'h';
+	case '?':
+		if (optopt)
+			cli_usage_error(cmd, _("unknown option -%c"), optopt);
+		else
+			cli_usage_error(cmd, _("unknown option %s"), argv[optind - 1]);
+		return '?';
+	case ':':
+		cli_usage_error(cmd, _("option %s needs a value"), argv[optind - 1]);
+		return '?';
+	default:
+		return ch;
+	}
+}
+
+int cli_fail(const struct err *e)
+{
+	char text[900];
+	msg_error("%s", err_format(e, text, sizeof text));
+	switch (e->code) {
+	case ERR_USAGE: return EXIT_USAGE;
+	case ERR_NOTFOUND: return EXIT_NOTFOUND;
+	default: return EXIT_ERROR;
+	}
+}
+
+int cli_open(struct cli *c, struct store **s, bool create, bool bulk)
+{
+	char *dir = path_store_dir(c->dir_opt);
+	struct store_opts o = { .dir = dir, .login = c->user, .create = create, .bulk = bulk,
+				.cache_mb = c->cache_mb };
+	struct err e;
+	err_clear(&e);
+	int rc = store_open(s, &o, &e);
+	free(dir);
+	if (rc) {
+		cli_fail(&e);
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
+}
+
+void cli_put_safe(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			fputc(' ', out);
+		else if (*p < 0x20 || *p == 0x7f)
+			continue;
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p++;	/* a C1 control: drop both bytes */
+		else
+			fputc(*p, out);
+	}
+}
+
+static int no_command(struct cli *c)
+{
+	/* Until the full-screen program lands, hoivien with no command shows the store. */
+	char *dir = path_store_dir(c->dir_opt);
+	bool exists = store_exists(dir);
+	free(dir);
+	if (!exists) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	char *argv[] = { "summary", NULL };
+	optind = 1;
+	return cmd_summary(c, 1, argv);
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	static const struct option opts[] = {
+		{ "version", no_argument, NULL, 'V' },
+		CLI_COMMON_OPTS,
+		{ 0, 0, 0, 0 },
+	};
+	opterr = 0;
+	int ch;
+	/* Global options stop at the command name ("+"); the command parses the rest. */
+	while ((ch = getopt_long(argc, argv, "+d:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'V':
+			printf("hoivien %s (%s)\n", HOIVIEN_VERSION, store_library_version());
+			return EXIT_OK;
+		case 'd':
+			c.dir_opt = optarg;
+			break;
+		case 'U':
+			c.user = optarg;
+			break;
+		case 'C': {
+			unsigned long v;
+			if (!parse_uint(optarg, 65536, &v) || v < 4)
+				return cli_usage_error(NULL, _("--cache-mb: '%s' is not a size in MB (4 to 65536)"),
+						       optarg);
+			c.cache_mb = (unsigned)v;
+			break;
+		}
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			if (optopt)
+				return cli_usage_error(NULL, _("unknown option -%c"), optopt);
+			return cli_usage_error(NULL, _("unknown option %s"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return no_command(&c);
+	const char *name = argv[optind];
+	if (strcmp(name, "help") == 0) {
+		const struct cli_cmd *cmd = optind + 1 < argc ? cli_command(argv[optind + 1]) : NULL;
+		if (cmd)
+			cli_help(cmd, stdout);
+		else
+			usage(stdout);
+		return EXIT_OK;
+	}
+	const struct cli_cmd *cmd = cli_command(name);
+	if (!cmd)
+		return cli_usage_error(NULL, _("unknown command '%s'"), name);
+	int sub_argc = argc - optind;
+	char **sub_argv = argv + optind;
+	optind = 1;
+	return cmd->run(&c, sub_argc, sub_argv);
+}

@@ -1,0 +1,139 @@
+/* Commands that move lists in and out: import and export. */
+#include "cli/cli.h"
+
+#include "core/export.h"
+#include "core/import.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/i18n.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool parse_count(const char *s, unsigned long *out)
+{
+	char *end;
+	if (!s || !*s || *s == '-')
+		return false;
+	*out = strtoul(s, &end, 10);
+	return *end == '\0';
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_command("import");
+	static const struct option opts[] = {
+		{ "org", required_argument, NULL, 'o' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "rejects", required_argument, NULL, 'r' },
+		{ "batch", required_argument, NULL, 'b' },
+		CLI_COMMON_OPTS,
+		{ 0, 0, 0, 0 },
+	};
+	struct import_opts io = { 0 };
+	int ch;
+	while ((ch = cli_getopt(c, argc, argv, "d:h", opts, cmd)) != -1) {
+		unsigned long v;
+		switch (ch) {
+		case 0: break;
+		case 'h': return EXIT_OK;
+		case 'o': io.org = optarg; break;
+		case 'u': io.unit = optarg; break;
+		case 'r': io.rejects = optarg; break;
+		case 'b':
+			if (!parse_count(optarg, &v) || v == 0 || v > 100000)
+				return cli_usage_error(cmd, _("--batch: '%s' is not a number of rows (1 to 100000)"),
+						       optarg);
+			io.batch = v;
+			break;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cmd, _("give one CSV file to import"));
+	io.path = argv[optind];
+	struct store *s;
+	int rc = cli_open(c, &s, true, true);
+	if (rc != EXIT_OK)
+		return rc;
+	struct import_report r;
+	struct err e;
+	err_clear(&e);
+	rc = import_csv(s, &io, &r, &e);
+	store_close(&s);
+	int status = EXIT_OK;
+	if (r.ignored.len)
+		printf(_("Columns not understood (ignored): %s\n"), buf_str(&r.ignored));
+	if (r.nunits) {
+		printf(_("Units created (%" PRIu64 "):\n"), r.nunits);
+		const char *p = buf_str(&r.units);
+		while (*p) {
+			const char *nl = strchr(p, '\n');
+			size_t n = nl ? (size_t)(nl - p) : strlen(p);
+			printf("  %.*s\n", (int)n, p);
+			p += n + (nl != NULL);
+		}
+	}
+	if (r.nwarnings) {
+		printf(_("Warnings (%" PRIu64 "; values kept):\n"), r.nwarnings);
+		fputs(buf_str(&r.warnings), stdout);
+		if (r.nwarnings > 20)
+			printf(_("  … and %" PRIu64 " more\n"), r.nwarnings - 20);
+	}
+	if (rc) {
+		status = cli_fail(&e);
+		printf(_("Import stopped; the rows counted below were saved. Import the file again to "
+			 "finish: rows already saved are recognised and not added twice.\n"));
+	}
+	printf(_("Added %" PRIu64 ", updated %" PRIu64 ", unchanged %" PRIu64 ", rejected %" PRIu64
+		 " of %" PRIu64 " rows.\n"), r.added, r.updated, r.unchanged, r.rejected, r.read);
+	if (r.rejected && r.rejects_path)
+		printf(_("Rejected rows, each with its row number and the reason: %s\n"), r.rejects_path);
+	printf("read=%" PRIu64 " added=%" PRIu64 " updated=%" PRIu64 " unchanged=%" PRIu64
+	       " rejected=%" PRIu64 "\n", r.read, r.added, r.updated, r.unchanged, r.rejected);
+	if (!rc && r.rejected)
+		status = EXIT_PROBLEMS;
+	import_report_free(&r);
+	return status;
+}
+
+int cmd_export(struct cli *c, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = cli_command("export");
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "org", required_argument, NULL, 'g' },
+		CLI_COMMON_OPTS,
+		{ 0, 0, 0, 0 },
+	};
+	struct export_opts eo = { 0 };
+	int ch;
+	while ((ch = cli_getopt(c, argc, argv, "o:d:h", opts, cmd)) != -1) {
+		switch (ch) {
+		case 0: break;
+		case 'h': return EXIT_OK;
+		case 'o': eo.path = optarg; break;
+		case 'g': eo.org = optarg; break;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (!eo.path)
+		return cli_usage_error(cmd, _("say where to write with -o FILE (- for standard output)"));
+	if (optind < argc)
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
+	struct store *s;
+	int rc = cli_open(c, &s, false, false);
+	if (rc != EXIT_OK)
+		return rc;
+	struct err e;
+	err_clear(&e);
+	uint64_t rows = 0;
+	rc = export_csv(s, &eo, &rows, &e);
+	store_close(&s);
+	if (rc)
+		return cli_fail(&e);
+	if (strcmp(eo.path, "-") != 0)
+		fprintf(stderr, _("Exported %" PRIu64 " rows to %s.\n"), rows, eo.path);
+	return EXIT_OK;
+}

@@ -1,0 +1,1083 @@
+/* CSV import: header matching, row validation, batched transactional writes, rejects. */
+#include "core/import.h"
+
+#include "core/cccd.h"
+#include "core/columns.h"
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/orgs.h"
+#include "core/record.h"
+#include "core/unitpath.h"
+#include "core/vocab.h"
+#include "store/store.h"
+#include "text/fold.h"
+#include "text/name.h"
+#include "text/norm.h"
+#include "text/sanitize.h"
+#include "text/utf8.h"
+#include "util/err.h"
+#include "util/hmap.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_BATCH 1000
+#define MAX_WARNINGS_KEPT 20
+
+enum outcome { OUT_NONE, OUT_ADDED, OUT_UPDATED, OUT_UNCHANGED, OUT_REJECTED };
+
+struct row {
+	size_t recno;			/* spreadsheet row number (header = 1) */
+	size_t nraw;
+	char **raw;			/* the fields as read, for the rejects file */
+	size_t *rawlen;
+	bool has[C__COUNT];		/* the row gives a non-empty value */
+	struct person p;
+	struct membership m;
+	char *org_text;
+	struct unit_path unit;
+	uint64_t file_id;
+	enum outcome out;
+	char *reason;			/* why it was rejected */
+	bool parse_rejected;		/* rejected before the store was asked */
+	struct buf warn;		/* warnings, "; "-separated */
+	size_t warn_parsed;		/* length of the warnings found while parsing */
+};
+
+struct importer {
+	struct store *s;
+	const struct import_opts *o;
+	struct import_report *r;
+	enum col map[CSV_MAX_FIELDS];	/* column index -> field */
+	char *header_text[CSV_MAX_FIELDS];
+	size_t ncols;
+	int col_of[C__COUNT];		/* field -> column index, -1 if absent */
+	struct org_list orgs;
+	const struct org_entry *default_org;
+	struct unit_path default_unit;
+	/* Caches that outlive a batch, and the entries of the batch in flight, kept apart so that
+	 * a batch that is rolled back (deadlock) leaves no stale entries behind. */
+	struct hmap units, units_new;
+	struct hmap ids, ids_new;
+	struct buf units_created;	/* paths created by the batch in flight */
+	uint64_t nunits_created;
+	struct row *rows;
+	size_t nrows, caprows;
+	FILE *rejects;
+	struct atomic_file rejects_file;
+	char delim;
+};
+
+/* ---- row parsing ---------------------------------------------------------------------- */
+
+static void row_free(struct row *w)
+{
+	for (size_t i = 0; i < w->nraw; i++)
+		free(w->raw[i]);
+	free(w->raw);
+	free(w->rawlen);
+	rec_clear(&REC_DEF_PERSON, &w->p);
+	rec_clear(&REC_DEF_MEMBERSHIP, &w->m);
+	free(w->org_text);
+	unit_path_free(&w->unit);
+	free(w->reason);
+	buf_free(&w->warn);
+	memset(w, 0, sizeof *w);
+}
+
+static void reject(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void reject(struct row *w, const char *fmt, ...)
+{
+	if (w->out == OUT_REJECTED)
+		return;
+	char text[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	free(w->reason);
+	w->reason = xstrdup(text);
+	w->out = OUT_REJECTED;
+}
+
+static void warn(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(struct row *w, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (w->warn.len)
+		buf_adds(&w->warn, "; ");
+	buf_adds(&w->warn, text);
+}
+
+/* Clean one field: formula escape undone, UTF-8 checked, controls and escape sequences
+ * removed, white space squeezed, NFC.  Returns false (row rejected) on invalid UTF-8 or an
+ * over-long value. */
+static bool clean_field(struct importer *im, struct row *w, size_t ci, struct buf *out)
+{
+	const char *s = w->raw[ci];
+	size_t n = w->rawlen[ci];
+	size_t skip = csv_unescape_formula(s, n);
+	s += skip;
+	n -= skip;
+	size_t bad;
+	if (utf8_validate(s, n, &bad) != 0) {
+		reject(w, _("column '%s': not valid UTF-8 at byte %zu (is the file saved as UTF-8?)"),
+		       im->header_text[ci], bad + skip + 1);
+		return false;
+	}
+	struct buf tmp = BUF_INIT;
+	vn_sanitize(&tmp, s, n, SAN_ONELINE | SAN_SQUEEZE);
+	buf_reset(out);
+	vn_nfc(out, buf_str(&tmp), tmp.len);
+	buf_free(&tmp);
+	size_t max = col_max_len(im->map[ci]);
+	if (out->len > max) {
+		reject(w, _("column '%s': too long (%zu bytes, at most %zu)"), im->header_text[ci],
+		       out->len, max);
+		return false;
+	}
+	return true;
+}
+
+static const char *const yes_words[] = { "x", "co", "1", "dang vien", "dv", "yes", "y", "true", "v" };
+static const char *const no_words[] = { "khong", "0", "no", "n", "false", "k", "-" };
+
+static int parse_bool(const char *s)
+{
+	struct buf f = BUF_INIT;
+	vn_fold(&f, s, strlen(s));
+	int v = -1;
+	for (size_t i = 0; v < 0 && i < sizeof yes_words / sizeof yes_words[0]; i++)
+		if (strcmp(buf_str(&f), yes_words[i]) == 0)
+			v = 1;
+	for (size_t i = 0; v < 0 && i < sizeof no_words / sizeof no_words[0]; i++)
+		if (strcmp(buf_str(&f), no_words[i]) == 0)
+			v = 0;
+	buf_free(&f);
+	return v;
+}
+
+/* Status words offices write, folded, by status. */
+static const struct {
+	const char *words;
+	int status;
+} status_words[] = {
+	{ "dang sinh hoat", MS_ACTIVE }, { "sinh hoat", MS_ACTIVE }, { "con sinh hoat", MS_ACTIVE },
+	{ "chuyen sinh hoat", MS_TRANSFERRED }, { "chuyen di", MS_TRANSFERRED },
+	{ "da chuyen", MS_TRANSFERRED }, { "chuyen", MS_TRANSFERRED },
+	{ "ra khoi to chuc", MS_LEFT }, { "ra khoi", MS_LEFT }, { "thoi sinh hoat", MS_LEFT },
+	{ "xoa ten", MS_LEFT }, { "truong thanh", MS_LEFT },
+	{ "tu tran", MS_DECEASED }, { "da mat", MS_DECEASED }, { "qua doi", MS_DECEASED },
+	{ "mat", MS_DECEASED }, { "tam ngung sinh hoat", MS_SUSPENDED },
+	{ "tam ngung", MS_SUSPENDED }, { "tam dung", MS_SUSPENDED },
+};
+
+static int parse_status(const char *s)
+{
+	int st = mstatus_parse(s, strlen(s));
+	if (st >= 0)
+		return st;
+	struct buf f = BUF_INIT;
+	vn_fold(&f, s, strlen(s));
+	for (size_t i = 0; st < 0 && i < sizeof status_words / sizeof status_words[0]; i++)
+		if (strcmp(buf_str(&f), status_words[i].words) == 0)
+			st = status_words[i].status;
+	buf_free(&f);
+	return st;
+}
+
+/* A value from a fixed list: the canonical spelling, or the cleaned text kept with a warning
+ * (never dropped). */
+static char *vocab_value(struct importer *im, struct row *w, size_t ci, const struct vocab *v,
+			 const char *s)
+{
+	const char *c = vocab_canon(v, s, strlen(s));
+	if (c)
+		return xstrdup(c);
+	warn(w, _("column '%s': '%s' is not in the standard list; kept as written"),
+	     im->header_text[ci], s);
+	return xstrdup(s);
+}
+
+static bool date_field(struct importer *im, struct row *w, size_t ci, const char *s,
+		       hv_date *out)
+{
+	struct err de;
+	err_clear(&de);
+	if (date_parse(s, out, &de) != 0) {
+		reject(w, _("column '%s': %s"), im->header_text[ci], de.msg);
+		return false;
+	}
+	return true;
+}
+
+static void set_str(char **p, const char *s)
+{
+	free(*p);
+	*p = xstrdup(s);
+}
+
+/* Turn the raw fields of a row into a person and a membership. */
+static void parse_row(struct importer *im, struct row *w)
+{
+	struct buf v = BUF_INIT, name_head = BUF_INIT, given = BUF_INIT;
+	size_t n = w->nraw < im->ncols ? w->nraw : im->ncols;
+	if (w->nraw < im->ncols) {
+		reject(w, _("the row has %zu fields, the header has %zu"), w->nraw, im->ncols);
+		goto out;
+	}
+	for (size_t ci = im->ncols; ci < w->nraw; ci++) {
+		if (w->rawlen[ci] && strspn(w->raw[ci], " \t") != w->rawlen[ci]) {
+			reject(w, _("the row has %zu fields, the header has %zu"), w->nraw, im->ncols);
+			goto out;
+		}
+	}
+	for (size_t ci = 0; ci < n && w->out != OUT_REJECTED; ci++) {
+		enum col c = im->map[ci];
+		if (c == C_UNKNOWN || c == C_SKIP)
+			continue;
+		if (!clean_field(im, w, ci, &v))
+			break;
+		if (v.len == 0)
+			continue;
+		const char *s = buf_str(&v);
+		w->has[c] = true;
+		const char *h = im->header_text[ci];
+		switch (c) {
+		case C_ID: {
+			char *end;
+			errno = 0;
+			unsigned long long id = strtoull(s, &end, 10);
+			if (errno || *end || id == 0)
+				reject(w, _("column '%s': '%s' is not a person id"), h, s);
+			w->file_id = id;
+			break;
+		}
+		case C_NAME:
+			buf_reset(&name_head);
+			buf_adds(&name_head, s);
+			break;
+		case C_NAME_HEAD:
+			buf_reset(&name_head);
+			buf_adds(&name_head, s);
+			break;
+		case C_GIVEN:
+			buf_reset(&given);
+			buf_adds(&given, s);
+			break;
+		case C_SEX: {
+			const char *sx = vocab_canon(&VOCAB_SEX, s, v.len);
+			if (!sx)
+				reject(w, _("column '%s': '%s' is neither Nam nor Nữ"), h, s);
+			else
+				w->p.sex = strcmp(sx, "Nữ") == 0 ? SEX_FEMALE : SEX_MALE;
+			break;
+		}
+		case C_BIRTH:
+			date_field(im, w, ci, s, &w->p.birth);
+			break;
+		case C_BIRTH_MALE:
+		case C_BIRTH_FEMALE: {
+			int sex = c == C_BIRTH_MALE ? SEX_MALE : SEX_FEMALE;
+			if (w->p.sex && w->p.sex != sex && (w->has[C_BIRTH_MALE] && w->has[C_BIRTH_FEMALE]))
+				reject(w, _("both the men's and the women's birth year columns are filled"));
+			else if (date_field(im, w, ci, s, &w->p.birth))
+				w->p.sex = sex;
+			w->has[C_BIRTH] = w->has[C_SEX] = true;
+			break;
+		}
+		case C_ETHNICITY:
+			w->p.ethnicity = vocab_value(im, w, ci, &VOCAB_ETHNICITY, s);
+			break;
+		case C_RELIGION:
+			w->p.religion = vocab_value(im, w, ci, &VOCAB_RELIGION, s);
+			break;
+		case C_CCCD: {
+			char id[16];
+			struct err ce;
+			err_clear(&ce);
+			if (cccd_parse(s, id, &ce) != 0)
+				reject(w, _("column '%s': %s"), h, ce.msg);
+			else
+				set_str(&w->p.cccd, id);
+			break;
+		}
+		case C_PHONE:
+			set_str(&w->p.phone, s);
+			break;
+		case C_HOMETOWN:
+			set_str(&w->p.home_town, s);
+			break;
+		case C_ADDRESS:
+			set_str(&w->p.address, s);
+			break;
+		case C_EDUCATION:
+			w->p.education = vocab_value(im, w, ci, &VOCAB_EDUCATION, s);
+			break;
+		case C_QUALIFICATION:
+			w->p.qualification = vocab_value(im, w, ci, &VOCAB_QUALIFICATION, s);
+			break;
+		case C_THEORY:
+			w->p.theory = vocab_value(im, w, ci, &VOCAB_THEORY, s);
+			break;
+		case C_PARTY: {
+			int b = parse_bool(s);
+			if (b < 0)
+				reject(w, _("column '%s': '%s' is not yes or no (write x, Có or leave it empty)"), h, s);
+			w->p.party_member = b > 0;
+			break;
+		}
+		case C_PARTY_DATE:
+			if (date_field(im, w, ci, s, &w->p.party_date))
+				w->p.party_member = 1;
+			break;
+		case C_OCCUPATION:
+			set_str(&w->p.occupation, s);
+			break;
+		case C_WORKPLACE:
+			set_str(&w->p.workplace, s);
+			break;
+		case C_NOTES:
+			set_str(&w->p.notes, s);
+			break;
+		case C_ORG:
+			set_str(&w->org_text, s);
+			break;
+		case C_UNIT:
+		case C_BRANCH: {
+			struct unit_path up;
+			struct err ue;
+			err_clear(&ue);
+			if (unit_path_parse(s, v.len, &up, &ue) != 0) {
+				reject(w, _("column '%s': %s"), h, ue.msg);
+				break;
+			}
+			unit_path_append(&w->unit, &up);
+			unit_path_free(&up);
+			break;
+		}
+		case C_JOIN:
+			date_field(im, w, ci, s, &w->m.join_date);
+			break;
+		case C_CARD:
+			set_str(&w->m.card_no, s);
+			break;
+		case C_ROLE:
+			w->m.role = vocab_value(im, w, ci, &VOCAB_ROLE, s);
+			break;
+		case C_STATUS: {
+			int st = parse_status(s);
+			if (st < 0)
+				reject(w, _("column '%s': '%s' is not a membership status"), h, s);
+			else
+				w->m.status = st;
+			break;
+		}
+		case C_STATUS_DATE:
+			date_field(im, w, ci, s, &w->m.status_date);
+			break;
+		case C_STATUS_REASON:
+			set_str(&w->m.status_reason, s);
+			break;
+		default:
+			break;
+		}
+	}
+	if (w->out == OUT_REJECTED)
+		goto out;
+	/* The name, possibly from two columns. */
+	struct buf full = BUF_INIT, clean = BUF_INIT;
+	buf_adds(&full, buf_str(&name_head));
+	if (given.len) {
+		if (full.len)
+			buf_addc(&full, ' ');
+		buf_adds(&full, buf_str(&given));
+	}
+	vn_name_clean(&clean, buf_str(&full), full.len);
+	buf_free(&full);
+	if (clean.len == 0) {
+		reject(w, _("no name: the name column is empty"));
+		buf_free(&clean);
+		goto out;
+	}
+	w->p.full_name = buf_steal(&clean);
+	w->has[C_NAME] = true;
+	/* The unit: the file's, or --unit; a branch column alone is read under --unit. */
+	if (!w->has[C_UNIT] && im->default_unit.n) {
+		struct unit_path both = { 0 };
+		unit_path_append(&both, &im->default_unit);
+		unit_path_append(&both, &w->unit);
+		unit_path_free(&w->unit);
+		w->unit = both;
+	}
+	if (w->p.cccd) {
+		struct buf cw = BUF_INIT;
+		if (cccd_check(w->p.cccd, (int)w->p.sex, w->p.birth, &cw) > 0) {
+			if (cw.len && cw.p[cw.len - 1] == '\n')
+				cw.p[--cw.len] = '\0';
+			for (char *nl = strchr(cw.p, '\n'); nl; nl = strchr(nl, '\n'))
+				*nl = ';';
+			warn(w, "%s", buf_str(&cw));
+		}
+		buf_free(&cw);
+	}
+out:
+	w->parse_rejected = w->out == OUT_REJECTED;
+	w->warn_parsed = w->warn.len;
+	buf_free(&v);
+	buf_free(&name_head);
+	buf_free(&given);
+}
+
+/* ---- writing a batch ------------------------------------------------------------------- */
+
+static bool cache_get(struct hmap *a, struct hmap *b, const char *k, size_t n, uint64_t *v)
+{
+	return hmap_get(a, k, n, v) || hmap_get(b, k, n, v);
+}
+
+static void on_unit_created(uint64_t id, const char *path, void *ctx)
+{
+	struct importer *im = ctx;
+	(void)id;
+	buf_adds(&im->units_created, path);
+	buf_addc(&im->units_created, '\n');
+	im->nunits_created++;
+}
+
+static int resolve_unit(struct importer *im, struct store_txn *t, uint64_t org,
+			const struct unit_path *up, uint64_t *unit_id, struct err *e)
+{
+	*unit_id = 0;
+	if (up->n == 0)
+		return 0;
+	struct buf key = BUF_INIT;
+	buf_printf(&key, "%" PRIu64 "|", org);
+	unit_path_key(up, &key);
+	int rc = 0;
+	if (!cache_get(&im->units, &im->units_new, key.p, key.len, unit_id)) {
+		rc = unit_path_resolve(im->s, t, org, up, true, unit_id, on_unit_created, im, e);
+		if (rc == 0)
+			hmap_put(&im->units_new, key.p, key.len, *unit_id);
+	}
+	buf_free(&key);
+	return rc;
+}
+
+static bool same_folded(const char *a, const char *b)
+{
+	struct buf fa = BUF_INIT, fb = BUF_INIT;
+	vn_fold(&fa, a ? a : "", a ? strlen(a) : 0);
+	vn_fold(&fb, b ? b : "", b ? strlen(b) : 0);
+	bool same = strcmp(buf_str(&fa), buf_str(&fb)) == 0;
+	buf_free(&fa);
+	buf_free(&fb);
+	return same;
+}
+
+struct member_match {
+	uint64_t org, unit;
+	struct membership found;
+	bool hit;
+	bool other_unit;	/* a membership in the same organization, another unit */
+};
+
+static int match_membership(const void *rec, void *ctx)
+{
+	const struct membership *m = rec;
+	struct member_match *mm = ctx;
+	if (m->org_id != mm->org)
+		return 0;
+	if (m->unit_id == mm->unit) {
+		rec_copy(&REC_DEF_MEMBERSHIP, &mm->found, m);
+		mm->hit = true;
+		return 1;
+	}
+	mm->other_unit = true;
+	return 0;
+}
+
+struct named {
+	struct importer *im;
+	struct store_txn *t;
+	const struct row *w;
+	uint64_t org, unit;
+	uint64_t found;
+	struct err *e;
+};
+
+/* Without a CCCD, the same name, birth date, organization and unit make the same person. */
+static int match_named(const void *rec, void *ctx)
+{
+	const struct person *p = rec;
+	struct named *nm = ctx;
+	if (p->birth != nm->w->p.birth || strcmp(p->full_name ? p->full_name : "", nm->w->p.full_name) != 0)
+		return 0;
+	if (p->cccd && nm->w->p.cccd)
+		return 0;
+	struct member_match mm = { .org = nm->org, .unit = nm->unit };
+	int rc = store_each_membership_of_person(nm->im->s, nm->t, p->m.id, match_membership, &mm,
+						 nm->e);
+	bool hit = mm.hit;
+	rec_clear(&REC_DEF_MEMBERSHIP, &mm.found);
+	if (rc < 0)
+		return rc;
+	if (hit) {
+		nm->found = p->m.id;
+		return 1;
+	}
+	return 0;
+}
+
+/* Which stored person is this row?  cur->m.id 0: a new one.  A row that contradicts the store (its
+ * CCCD belongs to someone else by name) is rejected. */
+static int find_person(struct importer *im, struct store_txn *t, struct row *w, uint64_t org,
+		       uint64_t unit, bool by_name, struct person *cur, struct err *e)
+{
+	struct store *s = im->s;
+	int rc;
+	if (w->file_id) {
+		char k[32];
+		int kn = snprintf(k, sizeof k, "%" PRIu64, w->file_id);
+		uint64_t pid;
+		if (cache_get(&im->ids, &im->ids_new, k, (size_t)kn, &pid))
+			return store_get(s, t, REC_PERSON, pid, cur, e);
+		rc = store_get(s, t, REC_PERSON, w->file_id, cur, e);
+		if (rc == 0 && same_folded(cur->full_name, w->p.full_name) &&
+		    (!w->p.birth || !cur->birth || date_cmp(cur->birth, w->p.birth) == 0) &&
+		    (!w->p.cccd || !cur->cccd || strcmp(w->p.cccd, cur->cccd) == 0))
+			return 0;
+		rec_clear(&REC_DEF_PERSON, cur);
+		if (rc && rc != -ERR_NOTFOUND)
+			return rc;
+		err_clear(e);
+	}
+	if (w->p.cccd) {
+		rc = store_person_by_cccd(s, t, w->p.cccd, cur, e);
+		if (rc == 0) {
+			if (!same_folded(cur->full_name, w->p.full_name)) {
+				reject(w, _("CCCD %s belongs to %s (person %" PRIu64 ") in the store, not to %s"),
+				       w->p.cccd, cur->full_name ? cur->full_name : "", cur->m.id,
+				       w->p.full_name);
+				rec_clear(&REC_DEF_PERSON, cur);
+			}
+			return 0;
+		}
+		if (rc != -ERR_NOTFOUND)
+			return rc;
+		err_clear(e);
+		return 0;
+	}
+	/* A unit that does not exist yet has no members to be the same person as. */
+	if (!by_name)
+		return 0;
+	struct named nm = { .im = im, .t = t, .w = w, .org = org, .unit = unit, .e = e };
+	rc = store_each_person_named(s, t, w->p.full_name, match_named, &nm, e);
+	if (rc < 0)
+		return rc;
+	if (nm.found)
+		return store_get(s, t, REC_PERSON, nm.found, cur, e);
+	return 0;
+}
+
+/* Copy the fields the row gives onto the stored person. */
+static void merge_person(const struct row *w, struct person *cur)
+{
+	const struct person *p = &w->p, *src = p;
+	/* A name only changes to a better-written form of itself: the same letters, with marks. */
+	if (!vn_has_marks(cur->full_name, strlen(cur->full_name)) &&
+	    vn_has_marks(p->full_name, strlen(p->full_name)))
+		set_str(&cur->full_name, p->full_name);
+	if (w->has[C_SEX])
+		cur->sex = p->sex;
+	if (w->has[C_BIRTH])
+		cur->birth = p->birth;
+#define TAKE(col, f) do { if (w->has[col]) set_str(&cur->f, src->f ? src->f : ""); } while (0)
+	TAKE(C_ETHNICITY, ethnicity);
+	TAKE(C_RELIGION, religion);
+	TAKE(C_CCCD, cccd);
+	TAKE(C_PHONE, phone);
+	TAKE(C_HOMETOWN, home_town);
+	TAKE(C_ADDRESS, address);
+	TAKE(C_EDUCATION, education);
+	TAKE(C_QUALIFICATION, qualification);
+	TAKE(C_THEORY, theory);
+	TAKE(C_OCCUPATION, occupation);
+	TAKE(C_WORKPLACE, workplace);
+	TAKE(C_NOTES, notes);
+	if (w->has[C_PARTY])
+		cur->party_member = p->party_member;
+	if (w->has[C_PARTY_DATE]) {
+		cur->party_date = p->party_date;
+		cur->party_member = 1;
+	}
+}
+
+static void merge_membership(const struct row *w, struct membership *cur)
+{
+	const struct membership *m = &w->m, *src = m;
+	if (w->has[C_JOIN])
+		cur->join_date = m->join_date;
+	TAKE(C_CARD, card_no);
+	TAKE(C_ROLE, role);
+	TAKE(C_STATUS_REASON, status_reason);
+	if (w->has[C_STATUS])
+		cur->status = m->status;
+	if (w->has[C_STATUS_DATE])
+		cur->status_date = m->status_date;
+#undef TAKE
+}
+
+/* Write one validated row: its unit, person and membership.  Everything that can reject the row
+ * is decided before the first write, so a rejected row leaves nothing behind; *rcp is set only
+ * for store failures, which abort the batch. */
+static void import_row(struct importer *im, struct store_txn *t, struct row *w, struct err *e,
+		       int *rcp)
+{
+	struct store *s = im->s;
+	*rcp = 0;
+	const struct org_entry *org = im->default_org;
+	if (w->org_text) {
+		org = org_list_match(&im->orgs, w->org_text, strlen(w->org_text));
+		if (!org) {
+			char codes[256];
+			org_list_codes(&im->orgs, codes, sizeof codes);
+			reject(w, _("organization '%s' does not exist (known: %s)"), w->org_text, codes);
+			return;
+		}
+	}
+	bool member_fields = w->unit.n || w->has[C_JOIN] || w->has[C_CARD] || w->has[C_ROLE] ||
+			     w->has[C_STATUS] || w->has[C_STATUS_DATE] || w->has[C_STATUS_REASON];
+	if (!org && member_fields) {
+		reject(w, _("no organization: the row names none and --org was not given"));
+		return;
+	}
+	/* Resolve the person before creating any unit, so a rejected row creates nothing. */
+	uint64_t unit = 0, org_id = org ? org->id : 0;
+	struct buf key = BUF_INIT;
+	bool known_unit = true;
+	if (org && w->unit.n) {
+		buf_printf(&key, "%" PRIu64 "|", org->id);
+		unit_path_key(&w->unit, &key);
+		known_unit = cache_get(&im->units, &im->units_new, key.p, key.len, &unit);
+		if (!known_unit) {
+			int rc = unit_path_resolve(s, t, org->id, &w->unit, false, &unit, NULL, NULL, e);
+			if (rc == -ERR_NOTFOUND) {
+				err_clear(e);
+				unit = 0;
+			} else if (rc) {
+				*rcp = rc;
+				buf_free(&key);
+				return;
+			} else {
+				known_unit = true;
+				hmap_put(&im->units_new, key.p, key.len, unit);
+			}
+		}
+	}
+	buf_free(&key);
+	struct person cur = { 0 };
+	/* A row without organization is a person on their own (an export lists such persons). */
+	int rc = find_person(im, t, w, org_id, unit, known_unit && org, &cur, e);
+	if (rc) {
+		*rcp = rc;
+		goto out;
+	}
+	if (w->out == OUT_REJECTED)
+		goto out;
+	if (!known_unit && (rc = resolve_unit(im, t, org_id, &w->unit, &unit, e)) != 0) {
+		*rcp = rc;
+		goto out;
+	}
+	bool added = false, updated = false;
+	uint64_t pid;
+	if (cur.m.id) {
+		pid = cur.m.id;
+		merge_person(w, &cur);
+		bool changed;
+		if ((rc = store_update(s, t, REC_PERSON, &cur, &changed, e)) != 0) {
+			*rcp = rc;
+			goto out;
+		}
+		updated = changed;
+	} else {
+		struct person np = { 0 };
+		rec_copy(&REC_DEF_PERSON, &np, &w->p);
+		rc = store_insert(s, t, REC_PERSON, &np, e);
+		pid = np.m.id;
+		rec_clear(&REC_DEF_PERSON, &np);
+		if (rc) {
+			*rcp = rc;
+			goto out;
+		}
+		added = true;
+	}
+	if (w->file_id) {
+		char k[32];
+		int kn = snprintf(k, sizeof k, "%" PRIu64, w->file_id);
+		hmap_put(&im->ids_new, k, (size_t)kn, pid);
+	}
+	struct member_match mm = { .org = org_id, .unit = unit };
+	if (!org) {
+		w->out = added ? OUT_ADDED : updated ? OUT_UPDATED : OUT_UNCHANGED;
+		goto out;
+	}
+	if (!added && (rc = store_each_membership_of_person(s, t, pid, match_membership, &mm, e)) < 0) {
+		*rcp = rc;
+		goto out;
+	}
+	if (mm.hit) {
+		merge_membership(w, &mm.found);
+		bool changed;
+		rc = store_update(s, t, REC_MEMBERSHIP, &mm.found, &changed, e);
+		updated = updated || changed;
+	} else {
+		struct membership nm = { 0 };
+		rec_copy(&REC_DEF_MEMBERSHIP, &nm, &w->m);
+		nm.person_id = pid;
+		nm.org_id = org_id;
+		nm.unit_id = unit;
+		rc = store_insert(s, t, REC_MEMBERSHIP, &nm, e);
+		rec_clear(&REC_DEF_MEMBERSHIP, &nm);
+		added = true;
+		if (mm.other_unit)
+			warn(w, _("%s is now in two units of %s"), w->p.full_name, org->code);
+	}
+	rec_clear(&REC_DEF_MEMBERSHIP, &mm.found);
+	if (rc) {
+		*rcp = rc;
+		goto out;
+	}
+	w->out = added ? OUT_ADDED : updated ? OUT_UPDATED : OUT_UNCHANGED;
+out:
+	rec_clear(&REC_DEF_PERSON, &cur);
+}
+
+static void reset_batch_state(struct importer *im)
+{
+	hmap_free(&im->units_new);
+	hmap_init(&im->units_new);
+	hmap_free(&im->ids_new);
+	hmap_init(&im->ids_new);
+	buf_reset(&im->units_created);
+	im->nunits_created = 0;
+}
+
+static int batch_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	(void)s;
+	struct importer *im = ctx;
+	reset_batch_state(im);
+	for (size_t i = 0; i < im->nrows; i++) {
+		struct row *w = &im->rows[i];
+		if (w->parse_rejected)
+			continue;
+		/* This batch may be a retry after a deadlock: forget the last attempt's verdict. */
+		w->out = OUT_NONE;
+		XFREE(w->reason);
+		w->warn.len = w->warn_parsed;
+		if (w->warn.p)
+			w->warn.p[w->warn.len] = '\0';
+		int rc;
+		import_row(im, t, w, e, &rc);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static void merge_cache(struct hmap *into, struct hmap *from)
+{
+	for (size_t i = 0; i < from->cap; i++)
+		if (from->slots[i].key)
+			hmap_put(into, from->slots[i].key, from->slots[i].klen, from->slots[i].val);
+}
+
+/* ---- rejects and the driver -------------------------------------------------------------- */
+
+static int open_rejects(struct importer *im, struct err *e)
+{
+	if (im->rejects)
+		return 0;
+	const char *dest = im->o->rejects;
+	char *def = NULL;
+	if (!dest) {
+		size_t n = strlen(im->o->path);
+		def = xmalloc(n + 16);
+		const char *dot = strrchr(im->o->path, '.');
+		const char *slash = strrchr(im->o->path, '/');
+		size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - im->o->path) : n;
+		snprintf(def, n + 16, "%.*s.rejects.csv", (int)stem, im->o->path);
+		dest = def;
+	}
+	int rc = atomic_open(&im->rejects_file, dest, e);
+	if (rc == 0) {
+		im->rejects = im->rejects_file.f;
+		im->r->rejects_path = xstrdup(dest);
+		fputs("\xEF\xBB\xBF", im->rejects);
+		/* The header: the file's own, after the row number and the reason. */
+		csv_write_field(im->rejects, "Dòng lỗi", strlen("Dòng lỗi"), im->delim, true);
+		csv_write_field(im->rejects, "Lỗi", strlen("Lỗi"), im->delim, false);
+		for (size_t i = 0; i < im->ncols; i++)
+			csv_write_field(im->rejects, im->header_text[i], strlen(im->header_text[i]),
+					im->delim, false);
+		csv_end_row(im->rejects);
+	}
+	free(def);
+	return rc;
+}
+
+static int write_reject(struct importer *im, const struct row *w, const char *reason,
+			struct err *e)
+{
+	int rc = open_rejects(im, e);
+	if (rc)
+		return rc;
+	char num[32];
+	int n = snprintf(num, sizeof num, "%zu", w->recno);
+	csv_write_field(im->rejects, num, (size_t)n, im->delim, true);
+	csv_write_field(im->rejects, reason, strlen(reason), im->delim, false);
+	for (size_t i = 0; i < w->nraw; i++)
+		csv_write_field(im->rejects, w->raw[i], w->rawlen[i], im->delim, false);
+	csv_end_row(im->rejects);
+	return 0;
+}
+
+static void add_warning(struct importer *im, size_t recno, const char *text)
+{
+	struct import_report *r = im->r;
+	if (r->nwarnings++ < MAX_WARNINGS_KEPT)
+		buf_printf(&r->warnings, _("row %zu: %s\n"), recno, text);
+}
+
+static int flush_batch(struct importer *im, struct err *e)
+{
+	if (im->nrows == 0)
+		return 0;
+	int rc = store_write(im->s, batch_fn, im, e);
+	if (rc == 0) {
+		merge_cache(&im->units, &im->units_new);
+		merge_cache(&im->ids, &im->ids_new);
+		buf_adds(&im->r->units, buf_str(&im->units_created));
+		im->r->nunits += im->nunits_created;
+	}
+	reset_batch_state(im);
+	for (size_t i = 0; rc == 0 && i < im->nrows; i++) {
+		struct row *w = &im->rows[i];
+		switch (w->out) {
+		case OUT_ADDED: im->r->added++; break;
+		case OUT_UPDATED: im->r->updated++; break;
+		case OUT_UNCHANGED: im->r->unchanged++; break;
+		default:
+			im->r->rejected++;
+			rc = write_reject(im, w, w->reason ? w->reason : "?", e);
+			break;
+		}
+		if (w->warn.len && w->out != OUT_REJECTED)
+			add_warning(im, w->recno, buf_str(&w->warn));
+	}
+	for (size_t i = 0; i < im->nrows; i++)
+		row_free(&im->rows[i]);
+	im->nrows = 0;
+	store_checkpoint(im->s);
+	return rc;
+}
+
+static int read_header(struct importer *im, struct csv_reader *rd, struct err *e)
+{
+	struct csv_row hr;
+	int rc;
+	do
+		rc = csv_next(rd, &hr, e);
+	while (rc == -ERR_INVAL);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return err_set(e, ERR_INVAL, _("the file is empty"));
+	im->ncols = hr.nfields;
+	im->delim = csv_delimiter(rd);
+	for (int c = 0; c < C__COUNT; c++)
+		im->col_of[c] = -1;
+	struct buf clean = BUF_INIT;
+	for (size_t i = 0; i < hr.nfields; i++) {
+		size_t bad;
+		const char *h = hr.fields[i];
+		size_t n = hr.lens[i];
+		if (utf8_validate(h, n, &bad) != 0) {
+			buf_free(&clean);
+			return err_set(e, ERR_INVAL, _("header, column %zu: not valid UTF-8 at byte %zu; "
+						       "the file is probably in an old Vietnamese encoding "
+						       "(TCVN3, VNI): save it as CSV UTF-8"), i + 1, bad + 1);
+		}
+		buf_reset(&clean);
+		vn_sanitize(&clean, h, n, SAN_ONELINE | SAN_SQUEEZE);
+		im->header_text[i] = xstrdup(buf_str(&clean));
+		enum col c = col_match(buf_str(&clean), clean.len);
+		if (c != C_UNKNOWN && c != C_SKIP && im->col_of[c] >= 0) {
+			/* The same field twice: the first column wins, the other is reported. */
+			c = C_UNKNOWN;
+		}
+		im->map[i] = c;
+		if (c == C_UNKNOWN) {
+			if (clean.len) {
+				if (im->r->ignored.len)
+					buf_adds(&im->r->ignored, ", ");
+				buf_adds(&im->r->ignored, buf_str(&clean));
+			}
+			continue;
+		}
+		if (c != C_SKIP)
+			im->col_of[c] = (int)i;
+	}
+	buf_free(&clean);
+	if (im->col_of[C_NAME] < 0 && im->col_of[C_GIVEN] < 0) {
+		return err_set(e, ERR_INVAL, _("no name column: the first row must be the header, with "
+					       "a column such as 'Họ và tên'"));
+	}
+	if (im->col_of[C_ORG] < 0 && !im->default_org)
+		return err_set(e, ERR_INVAL, _("the file has no 'Tổ chức' column; say which "
+					       "organization it is with --org CODE (%s)"), "MT, CD, DTN, PN, ND, CCB");
+	return 0;
+}
+
+static struct row *new_row(struct importer *im)
+{
+	if (im->nrows == im->caprows) {
+		im->caprows = im->caprows ? im->caprows * 2 : 64;
+		im->rows = xrealloc(im->rows, im->caprows * sizeof *im->rows);
+	}
+	struct row *w = &im->rows[im->nrows++];
+	memset(w, 0, sizeof *w);
+	return w;
+}
+
+static int load_orgs(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct importer *im = ctx;
+	org_list_free(&im->orgs);
+	return org_list_load(s, t, &im->orgs, e);
+}
+
+int import_csv(struct store *s, const struct import_opts *o, struct import_report *r,
+	       struct err *e)
+{
+	memset(r, 0, sizeof *r);
+	struct importer *im = xcalloc(1, sizeof *im);
+	im->s = s;
+	im->o = o;
+	im->r = r;
+	hmap_init(&im->units);
+	hmap_init(&im->units_new);
+	hmap_init(&im->ids);
+	hmap_init(&im->ids_new);
+	size_t batch = o->batch ? o->batch : DEFAULT_BATCH;
+	FILE *f = NULL;
+	struct csv_reader *rd = NULL;
+	int rc = store_read(s, load_orgs, im, e);
+	if (rc)
+		goto out;
+	if (o->org && *o->org) {
+		im->default_org = org_list_match(&im->orgs, o->org, strlen(o->org));
+		if (!im->default_org) {
+			char codes[256];
+			org_list_codes(&im->orgs, codes, sizeof codes);
+			rc = err_set(e, ERR_USAGE, _("--org %s: no such organization (known: %s)"), o->org,
+				     codes);
+			goto out;
+		}
+	}
+	if (o->unit && *o->unit &&
+	    (rc = unit_path_parse(o->unit, strlen(o->unit), &im->default_unit, e)) != 0)
+		goto out;
+	f = fopen(o->path, "rb");
+	if (!f) {
+		rc = err_set(e, ERR_IO, _("cannot open: %s"), strerror(errno));
+		err_where(e, "%s", o->path);
+		goto out;
+	}
+	rd = csv_open(f, o->path);
+	if ((rc = read_header(im, rd, e)) != 0) {
+		if (!e->where[0])
+			err_where(e, "%s", o->path);
+		goto out;
+	}
+	for (;;) {
+		struct csv_row cr;
+		struct err re;
+		err_clear(&re);
+		int got = csv_next(rd, &cr, &re);
+		if (got == 0)
+			break;
+		if (got == -ERR_IO) {
+			rc = got;
+			*e = re;
+			goto out;
+		}
+		r->read++;
+		struct row *w = new_row(im);
+		if (got < 0) {
+			/* A malformed record: the reader has moved past it; its text is not ours to keep. */
+			w->recno = cr.recno ? cr.recno : (size_t)r->read + 1;
+			char reason[900];
+			err_format(&re, reason, sizeof reason);
+			reject(w, "%s", reason);
+			w->parse_rejected = true;
+		} else {
+			w->recno = cr.recno;
+			w->nraw = cr.nfields;
+			w->raw = xmalloc(cr.nfields * sizeof *w->raw);
+			w->rawlen = xmalloc(cr.nfields * sizeof *w->rawlen);
+			for (size_t i = 0; i < cr.nfields; i++) {
+				w->raw[i] = xstrndup(cr.fields[i], cr.lens[i]);
+				w->rawlen[i] = cr.lens[i];
+			}
+			parse_row(im, w);
+		}
+		if (im->nrows >= batch && (rc = flush_batch(im, e)) != 0)
+			goto out;
+	}
+	rc = flush_batch(im, e);
+out:
+	for (size_t i = 0; i < im->nrows; i++)
+		row_free(&im->rows[i]);
+	free(im->rows);
+	if (im->rejects) {
+		int c = atomic_commit(&im->rejects_file, rc ? NULL : e);
+		if (c && !rc)
+			rc = c;
+	}
+	csv_close(&rd);
+	if (f)
+		fclose(f);
+	for (size_t i = 0; i < im->ncols; i++)
+		free(im->header_text[i]);
+	org_list_free(&im->orgs);
+	unit_path_free(&im->default_unit);
+	hmap_free(&im->units);
+	hmap_free(&im->units_new);
+	hmap_free(&im->ids);
+	hmap_free(&im->ids_new);
+	buf_free(&im->units_created);
+	free(im);
+	return rc;
+}
+
+void import_report_free(struct import_report *r)
+{
+	buf_free(&r->units);
+	buf_free(&r->warnings);
+	buf_free(&r->ignored);
+	free(r->rejects_path);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,47 @@
+/* Importing member lists (CSV, UTF-8) into the store.
+ *
+ * One row is one membership of one person.  Rows are validated first, then written in
+ * batches, one transaction per batch: a batch lands whole or not at all.  A row that cannot be
+ * imported never stops the file and never half-enters: it goes to the rejects file with its row
+ * number and the reason.  Persons are the same person when they share a CCCD, when a row names
+ * them by the id of an earlier export, or (no CCCD) when name, birth date, organization and unit
+ * all agree; so importing the same file twice adds nothing. */
+#ifndef HOIVIEN_IMPORT_H
+#define HOIVIEN_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+struct err;
+struct store;
+
+struct import_opts {
+	const char *path;	/* the CSV file */
+	const char *org;	/* --org: organization of rows that name none (code or name) */
+	const char *unit;	/* --unit: unit path of rows that name none; a branch column is
+				   read under it */
+	const char *rejects;	/* --rejects; NULL: FILE.rejects.csv beside the input */
+	size_t batch;		/* rows per transaction; 0: the default (1000) */
+};
+
+struct import_report {
+	uint64_t read, added, updated, unchanged, rejected;
+	uint64_t nunits;		/* units created */
+	struct buf units;		/* their paths, one per line */
+	uint64_t nwarnings;
+	struct buf warnings;		/* the first warnings, "row N: text" per line */
+	struct buf ignored;		/* headers of columns that were not understood */
+	char *rejects_path;		/* where rejected rows went, if any */
+};
+
+/* Import o->path into s.  Returns 0 when the file was read to the end (rows may have been
+ * rejected: see r), or a negative error that stopped it (the file cannot be read, it has no
+ * name column, the store failed); batches committed before such a stop stay, and importing the
+ * file again completes it. */
+int import_csv(struct store *s, const struct import_opts *o, struct import_report *r,
+	       struct err *e);
+void import_report_free(struct import_report *r);
+
+#endif

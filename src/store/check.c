@@ -1,0 +1,351 @@
+/* Consistency check, hot backup and size figures of a store.
+ *
+ * The check proves the indexes and records agree without holding everything in memory:
+ * walking the records counts the index entries each should have; walking each index verifies
+ * that every entry is one its record produces; equal counts then mean the two sides match
+ * one to one (an index never holds the same entry twice). */
+#include "store/internal.h"
+
+#include "util/bytes.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/msg.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_REPORTED 200
+
+struct check {
+	struct store *s;
+	struct store_txn *t;
+	long problems;
+	uint64_t expect[DBI__COUNT];
+	uint64_t records[DBI__COUNT];
+	struct err *e;
+};
+
+static void problem(struct check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(struct check *c, const char *fmt, ...)
+{
+	if (++c->problems > MAX_REPORTED) {
+		if (c->problems == MAX_REPORTED + 1)
+			msg_error(_("… more problems not listed"));
+		return;
+	}
+	char text[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	msg_error("%s", text);
+}
+
+/* Structure of each file, as Berkeley DB's own verifier sees it. */
+static void verify_files(struct check *c)
+{
+	struct store *s = c->s;
+	s->env->memp_sync(s->env, NULL);
+	for (int i = 0; i < DBI__COUNT; i++) {
+		DB *db;
+		if (db_create(&db, s->env, 0) != 0)
+			continue;
+		int rc = db->verify(db, store_db_specs[i].file, NULL, NULL, 0);
+		if (rc == DB_VERIFY_BAD)
+			problem(c, _("%s: the file's structure is damaged (%s); if others were saving "
+				     "while the check ran, run it again when the store is quiet"),
+				store_db_specs[i].file, s->lasterr[0] ? s->lasterr : "DB_VERIFY_BAD");
+		else if (rc)
+			problem(c, _("%s: cannot verify: %s"), store_db_specs[i].file, db_strerror(rc));
+		s->lasterr[0] = '\0';
+	}
+}
+
+static bool exists(struct check *c, enum dbi dbi, uint64_t id)
+{
+	unsigned char kb[8];
+	be64_put(kb, id);
+	DBT k = { .data = kb, .size = 8 }, v = { .flags = DB_DBT_PARTIAL };
+	DB *db = c->s->db[dbi];
+	return db->get(db, c->t->txn, &k, &v, 0) == 0;
+}
+
+static void check_refs(struct check *c, enum rec_type type, const void *rec, uint64_t id)
+{
+	switch (type) {
+	case REC_UNIT: {
+		const struct unit *u = rec;
+		if (!exists(c, DBI_ORG, u->org_id))
+			problem(c, _("unit %" PRIu64 " (%s) belongs to organization %" PRIu64 ", which "
+				     "does not exist"), id, u->name ? u->name : "", u->org_id);
+		if (u->parent_id && !exists(c, DBI_UNIT, u->parent_id))
+			problem(c, _("unit %" PRIu64 " (%s) is under unit %" PRIu64 ", which does not "
+				     "exist"), id, u->name ? u->name : "", u->parent_id);
+		if (u->parent_id == id)
+			problem(c, _("unit %" PRIu64 " is its own parent"), id);
+		break;
+	}
+	case REC_PERSON: {
+		const struct person *p = rec;
+		if (!p->full_name || !*p->full_name)
+			problem(c, _("person %" PRIu64 " has no name"), id);
+		break;
+	}
+	case REC_MEMBERSHIP: {
+		const struct membership *m = rec;
+		if (!exists(c, DBI_PERSON, m->person_id))
+			problem(c, _("membership %" PRIu64 " is of person %" PRIu64 ", who does not "
+				     "exist"), id, m->person_id);
+		if (!exists(c, DBI_ORG, m->org_id))
+			problem(c, _("membership %" PRIu64 " is in organization %" PRIu64 ", which does "
+				     "not exist"), id, m->org_id);
+		if (m->unit_id && !exists(c, DBI_UNIT, m->unit_id))
+			problem(c, _("membership %" PRIu64 " is in unit %" PRIu64 ", which does not "
+				     "exist"), id, m->unit_id);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static enum rec_type type_of_dbi(enum dbi dbi)
+{
+	switch (dbi) {
+	case DBI_ORG: return REC_ORG;
+	case DBI_UNIT: return REC_UNIT;
+	case DBI_PERSON: return REC_PERSON;
+	case DBI_MEMBERSHIP: return REC_MEMBERSHIP;
+	case DBI_AUDIT: return REC_AUDIT;
+	default: return 0;
+	}
+}
+
+static int scan_primary(struct check *c, enum dbi dbi)
+{
+	struct store *s = c->s;
+	enum rec_type type = type_of_dbi(dbi);
+	const struct rec_def *def = rec_def_of(type);
+	DB *db = s->db[dbi];
+	DBC *cur;
+	int rc = db->cursor(db, c->t->txn, &cur, 0);
+	if (rc)
+		return store_dberr(s, c->e, rc, _("checking"));
+	void *rec = xcalloc(1, def->size);
+	struct buf keys = BUF_INIT;
+	DBT k = { 0 }, v = { 0 };
+	while ((rc = cur->get(cur, &k, &v, DB_NEXT)) == 0) {
+		c->records[dbi]++;
+		uint64_t id = k.size == 8 ? be64_get(k.data) : 0;
+		if (k.size != 8) {
+			problem(c, _("%s: a key of %u bytes instead of 8"), store_db_specs[dbi].file, k.size);
+			continue;
+		}
+		struct err de;
+		err_clear(&de);
+		rec_clear(def, rec);
+		if (rec_decode(def, rec, v.data, v.size, &de) != 0) {
+			problem(c, _("%s %" PRIu64 ": %s"), def->name, id, de.msg);
+			continue;
+		}
+		check_refs(c, type, rec, id);
+		for (int i = 0; i < DBI__COUNT; i++) {
+			if (store_db_specs[i].primary != (int)dbi)
+				continue;
+			size_t n;
+			buf_reset(&keys);
+			if (idx_keys(i, &k, &v, &keys, &n) != 0)
+				problem(c, _("%s %" PRIu64 ": its index keys cannot be computed"), def->name, id);
+			c->expect[i] += n;
+		}
+	}
+	cur->close(cur);
+	rec_clear(def, rec);
+	free(rec);
+	buf_free(&keys);
+	if (rc != DB_NOTFOUND)
+		return store_dberr(s, c->e, rc, _("checking"));
+	return 0;
+}
+
+static bool key_listed(const struct buf *keys, const DBT *k)
+{
+	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
+	while (p && p + 4 <= end) {
+		uint32_t n = be32_get(p);
+		p += 4;
+		if (n == k->size && memcmp(p, k->data, n) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static int scan_index(struct check *c, enum dbi sec)
+{
+	struct store *s = c->s;
+	const struct db_spec *sp = &store_db_specs[sec];
+	DB *raw;
+	int rc = store_raw(s, sec, &raw, c->e);
+	if (rc)
+		return rc;
+	DB *pri = s->db[sp->primary];
+	DBC *cur;
+	if ((rc = raw->cursor(raw, c->t->txn, &cur, 0)) != 0)
+		return store_dberr(s, c->e, rc, _("checking"));
+	struct buf keys = BUF_INIT;
+	uint64_t seen = 0;
+	DBT k = { 0 }, pk = { 0 };
+	while ((rc = cur->get(cur, &k, &pk, DB_NEXT)) == 0) {
+		seen++;
+		uint64_t id = pk.size == 8 ? be64_get(pk.data) : 0;
+		DBT v = { 0 };
+		int g = pri->get(pri, c->t->txn, &pk, &v, 0);
+		if (g == DB_NOTFOUND) {
+			problem(c, _("index %s points to record %" PRIu64 ", which does not exist"),
+				sp->file, id);
+			continue;
+		}
+		if (g) {
+			rc = g;
+			break;
+		}
+		size_t n;
+		buf_reset(&keys);
+		if (idx_keys(sec, &pk, &v, &keys, &n) != 0 || !key_listed(&keys, &k))
+			problem(c, _("index %s has an entry for record %" PRIu64 " that does not match "
+				     "the record"), sp->file, id);
+	}
+	cur->close(cur);
+	buf_free(&keys);
+	if (rc != DB_NOTFOUND)
+		return store_dberr(s, c->e, rc, _("checking"));
+	if (seen != c->expect[sec])
+		problem(c, _("index %s has %" PRIu64 " entries, the records call for %" PRIu64),
+			sp->file, seen, c->expect[sec]);
+	return 0;
+}
+
+static int check_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	(void)s;
+	struct check *c = ctx;
+	c->t = t;
+	c->e = e;
+	memset(c->expect, 0, sizeof c->expect);
+	memset(c->records, 0, sizeof c->records);
+	long before = c->problems;
+	int rc = 0;
+	for (int i = 0; i < DBI__COUNT && rc == 0; i++)
+		if (store_db_specs[i].primary < 0 && i != DBI_META)
+			rc = scan_primary(c, i);
+	for (int i = 0; i < DBI__COUNT && rc == 0; i++)
+		if (store_db_specs[i].primary >= 0)
+			rc = scan_index(c, i);
+	if (rc == -ERR_DEADLOCK)
+		c->problems = before;
+	return rc;
+}
+
+long store_check(struct store *s, struct err *e)
+{
+	struct check c = { .s = s };
+	verify_files(&c);
+	int rc = store_read(s, check_fn, &c, e);
+	if (rc)
+		return rc;
+	return c.problems;
+}
+
+int store_backup(struct store *s, const char *dest, struct err *e)
+{
+	if (store_exists(dest))
+		return err_set(e, ERR_EXISTS, _("%s already holds a store; choose a new directory"),
+			       dest);
+	int rc = path_mkdirs(dest, e);
+	if (rc)
+		return rc;
+	s->env->txn_checkpoint(s->env, 0, 0, 0);
+	if ((rc = s->env->backup(s->env, dest, DB_CREATE)) != 0) {
+		rc = store_dberr(s, e, rc, _("backing up"));
+		err_where(e, "%s", dest);
+		return rc;
+	}
+	/* The copy of DB_CONFIG carries the administrator's sizes over. */
+	char *from = path_join(s->dir, "DB_CONFIG"), *to = path_join(dest, "DB_CONFIG");
+	FILE *in = fopen(from, "rb");
+	if (in) {
+		struct atomic_file af;
+		if (atomic_open(&af, to, NULL) == 0) {
+			char buf[4096];
+			size_t n;
+			while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+				fwrite(buf, 1, n, af.f);
+			atomic_commit(&af, NULL);
+		}
+		fclose(in);
+	}
+	free(from);
+	free(to);
+	/* Files copied while others wrote are made consistent by catastrophic recovery on the
+	 * copy, in a private environment that leaves nothing behind. */
+	DB_ENV *b;
+	if ((rc = db_env_create(&b, 0)) != 0)
+		return store_dberr(s, e, rc, _("backing up"));
+	rc = b->open(b, dest, DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL |
+		     DB_RECOVER_FATAL | DB_PRIVATE, 0660);
+	if (rc == 0)
+		rc = b->txn_checkpoint(b, 0, 0, DB_FORCE);
+	b->close(b, 0);
+	if (rc) {
+		rc = store_dberr(s, e, rc, _("recovering the backup"));
+		err_where(e, "%s", dest);
+		return rc;
+	}
+	return 0;
+}
+
+static uint64_t dir_bytes(const char *dir)
+{
+	uint64_t total = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+		size_t len = strlen(n);
+		bool ours = (len > 3 && strcmp(n + len - 3, ".db") == 0) || strncmp(n, "log.", 4) == 0;
+		if (!ours)
+			continue;
+		char *p = path_join(dir, n);
+		struct stat st;
+		/* Blocks in use, not the length: log files are created at their full size. */
+		if (stat(p, &st) == 0)
+			total += (uint64_t)st.st_blocks * 512;
+		free(p);
+	}
+	closedir(d);
+	return total;
+}
+
+int store_stats(struct store *s, struct store_stats *st, struct err *e)
+{
+	memset(st, 0, sizeof *st);
+	int rc;
+	if ((rc = store_count(s, NULL, REC_PERSON, &st->persons, e)) != 0 ||
+	    (rc = store_count(s, NULL, REC_MEMBERSHIP, &st->memberships, e)) != 0 ||
+	    (rc = store_count(s, NULL, REC_UNIT, &st->units, e)) != 0 ||
+	    (rc = store_count(s, NULL, REC_ORG, &st->orgs, e)) != 0 ||
+	    (rc = store_count(s, NULL, REC_AUDIT, &st->audit, e)) != 0)
+		return rc;
+	st->bytes = dir_bytes(s->dir);
+	return 0;
+}

@@ -1,0 +1,473 @@
+/* Opening and closing the Berkeley DB environment, transactions with deadlock retry, errors.
+ *
+ * Every process opens the environment with DB_REGISTER | DB_RECOVER: Berkeley DB then notices
+ * when a process died while using it and runs recovery before anyone goes on, so a kill -9 in
+ * the middle of an import leaves committed batches and nothing of the batch in flight.
+ * Deadlocks are detected at lock time (set_lk_detect) and the losing transaction is re-run.
+ * Databases are opened with DB_MULTIVERSION so that read transactions (exports, reports) run
+ * on a snapshot and never block staff who are saving. */
+#include "store/internal.h"
+
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STORE_FORMAT "hoivien-store 1"
+#define MAX_RETRIES 50
+
+const struct db_spec store_db_specs[DBI__COUNT] = {
+	[DBI_META] = { "meta.db", -1, 0, NULL },
+	[DBI_ORG] = { "orgs.db", -1, 0, NULL },
+	[DBI_UNIT] = { "units.db", -1, 0, NULL },
+	[DBI_PERSON] = { "persons.db", -1, 0, NULL },
+	[DBI_MEMBERSHIP] = { "memberships.db", -1, 0, NULL },
+	[DBI_AUDIT] = { "audit.db", -1, 0, NULL },
+	[DBI_ORG_CODE] = { "idx_org_code.db", DBI_ORG, 0, idx_org_code },
+	[DBI_UNIT_PARENT] = { "idx_unit_parent.db", DBI_UNIT, DB_DUPSORT, idx_unit_parent },
+	[DBI_PERSON_WORD] = { "idx_person_word.db", DBI_PERSON, DB_DUPSORT, idx_person_word },
+	[DBI_PERSON_SORT] = { "idx_person_sort.db", DBI_PERSON, DB_DUPSORT, idx_person_sort },
+	[DBI_PERSON_CCCD] = { "idx_person_cccd.db", DBI_PERSON, 0, idx_person_cccd },
+	[DBI_MEMBER_PERSON] = { "idx_member_person.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_person },
+	[DBI_MEMBER_UNIT] = { "idx_member_unit.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_unit },
+	[DBI_MEMBER_CARD] = { "idx_member_card.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_card },
+	[DBI_AUDIT_REC] = { "idx_audit_rec.db", DBI_AUDIT, DB_DUPSORT, idx_audit_rec },
+};
+
+/* The organizations every store starts with (DESIGN.md). */
+static const struct {
+	const char *code, *name, *word;
+	int age_min, age_max, sex;
+} standard_orgs[] = {
+	{ "MT", "Mặt trận Tổ quốc Việt Nam", "thành viên", 0, 0, 0 },
+	{ "CD", "Công đoàn Việt Nam", "đoàn viên", 0, 0, 0 },
+	{ "DTN", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "đoàn viên", 16, 30, 0 },
+	{ "PN", "Hội Liên hiệp Phụ nữ Việt Nam", "hội viên", 18, 0, SEX_FEMALE },
+	{ "ND", "Hội Nông dân Việt Nam", "hội viên", 18, 0, 0 },
+	{ "CCB", "Hội Cựu chiến binh Việt Nam", "hội viên", 0, 0, 0 },
+};
+
+static void bdb_errcall(const DB_ENV *env, const char *pfx, const char *msg)
+{
+	(void)pfx;
+	struct store *s = env->app_private;
+	if (s)
+		snprintf(s->lasterr, sizeof s->lasterr, "%s", msg);
+}
+
+int store_dberr(struct store *s, struct err *e, int rc, const char *what)
+{
+	const char *extra = s && s->lasterr[0] ? s->lasterr : NULL;
+	int r;
+	switch (rc) {
+	case DB_LOCK_DEADLOCK:
+	case DB_LOCK_NOTGRANTED:
+		r = err_set(e, ERR_DEADLOCK, _("%s: lost a deadlock with another user"), what);
+		break;
+	case DB_NOTFOUND:
+		r = err_set(e, ERR_NOTFOUND, _("%s: not found"), what);
+		break;
+	case DB_KEYEXIST:
+		r = err_set(e, ERR_EXISTS, _("%s: already exists"), what);
+		break;
+	case DB_RUNRECOVERY:
+		r = err_set(e, ERR_DB, _("%s: the store needs recovery because a program using it "
+					  "stopped abnormally; run the command again"), what);
+		break;
+	case DB_SECONDARY_BAD:
+		r = err_set(e, ERR_CORRUPT, _("%s: an index is out of step with the records; run "
+					       "'hoivien check'"), what);
+		break;
+	case ENOSPC:
+		r = err_set(e, ERR_IO, _("%s: the disk is full"), what);
+		break;
+	default:
+		if (extra)
+			r = err_set(e, ERR_DB, "%s: %s (%s)", what, db_strerror(rc), extra);
+		else
+			r = err_set(e, ERR_DB, "%s: %s", what, db_strerror(rc));
+		break;
+	}
+	if (s)
+		s->lasterr[0] = '\0';
+	return r;
+}
+
+enum dbi store_primary_of(enum rec_type type)
+{
+	switch (type) {
+	case REC_ORG: return DBI_ORG;
+	case REC_UNIT: return DBI_UNIT;
+	case REC_PERSON: return DBI_PERSON;
+	case REC_MEMBERSHIP: return DBI_MEMBERSHIP;
+	case REC_AUDIT: return DBI_AUDIT;
+	default: return DBI__COUNT;
+	}
+}
+
+DB_TXN *store_dbtxn(struct store_txn *t)
+{
+	return t ? t->txn : NULL;
+}
+
+u_int32_t store_read_flags(const struct store_txn *t)
+{
+	if (!t)
+		return DB_READ_COMMITTED;
+	return t->write ? DB_RMW : 0;
+}
+
+int64_t store_txn_time(const struct store_txn *t)
+{
+	return t->now;
+}
+
+const char *store_dir(const struct store *s)
+{
+	return s->dir;
+}
+
+const char *store_login(const struct store *s)
+{
+	return s->login;
+}
+
+const char *store_library_version(void)
+{
+	return db_version(NULL, NULL, NULL);
+}
+
+int store_recover(const char *dir, struct err *e)
+{
+	if (!store_exists(dir))
+		return err_set(e, ERR_NOTFOUND, _("no store in %s"), dir);
+	DB_ENV *env;
+	int rc = db_env_create(&env, 0);
+	if (rc)
+		return store_dberr(NULL, e, rc, _("recovering"));
+	/* DB_ENV->remove refuses (EBUSY) while any process is attached. */
+	rc = env->remove(env, dir, 0);
+	if (rc == EBUSY)
+		return err_set(e, ERR_BUSY, _("the store is in use by other programs; ask everyone to "
+					      "quit hoivien and try again"));
+	if (rc)
+		return store_dberr(NULL, e, rc, _("recovering"));
+	if ((rc = db_env_create(&env, 0)) != 0)
+		return store_dberr(NULL, e, rc, _("recovering"));
+	rc = env->open(env, dir, DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG |
+		       DB_INIT_MPOOL | DB_REGISTER | DB_RECOVER, 0660);
+	if (rc == 0)
+		rc = env->txn_checkpoint(env, 0, 0, DB_FORCE);
+	env->close(env, 0);
+	if (rc)
+		return store_dberr(NULL, e, rc, _("recovering"));
+	return 0;
+}
+
+bool store_exists(const char *dir)
+{
+	char *p = path_join(dir, store_db_specs[DBI_META].file);
+	bool ok = path_is_file(p);
+	free(p);
+	return ok;
+}
+
+static char *login_name(const char *opt)
+{
+	if (opt && *opt)
+		return xstrdup(opt);
+	const char *env = getenv("HOIVIEN_USER");
+	if (env && *env)
+		return xstrdup(env);
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	env = getenv("USER");
+	return xstrdup(env && *env ? env : "?");
+}
+
+static unsigned cache_mb_of(const struct store_opts *o)
+{
+	if (o->cache_mb)
+		return o->cache_mb;
+	const char *env = getenv("HOIVIEN_CACHE_MB");
+	if (env && *env) {
+		long v = strtol(env, NULL, 10);
+		if (v >= 4 && v <= 65536)
+			return (unsigned)v;
+	}
+	return STORE_DEFAULT_CACHE_MB;
+}
+
+/* DB_CONFIG is where an administrator changes the environment's sizes: Berkeley DB reads it
+ * whenever the environment is created, and its lines win over the program's defaults. */
+static int write_db_config(const char *dir, unsigned cache_mb, struct err *e)
+{
+	char *p = path_join(dir, "DB_CONFIG");
+	if (path_is_file(p)) {
+		free(p);
+		return 0;
+	}
+	struct atomic_file af;
+	int rc = atomic_open(&af, p, e);
+	free(p);
+	if (rc)
+		return rc;
+	fprintf(af.f,
+		"# Berkeley DB settings of this hoivien store, read when the environment is created.\n"
+		"# To change them: edit, make sure nobody is using the store, then run\n"
+		"#   hoivien -d <this directory> recover\n"
+		"# Cache shared by every process using the store (%u MB). A larger cache speeds up\n"
+		"# big imports and reports on a server with many staff; each process's memory only\n"
+		"# grows by the part of the cache it touches.\n"
+		"set_cachesize 0 %lu 1\n"
+		"# Log buffer and log file size.\n"
+		"set_lg_bsize 4194304\n"
+		"set_lg_max 33554432\n"
+		"# Lock table: enough for an import batch and many staff at once.\n"
+		"set_lk_max_locks 200000\n"
+		"set_lk_max_objects 200000\n"
+		"set_lk_max_lockers 20000\n",
+		cache_mb, (unsigned long)cache_mb * 1024 * 1024);
+	return atomic_commit(&af, e);
+}
+
+static int open_dbs(struct store *s, struct err *e)
+{
+	DB_TXN *txn;
+	int rc = s->env->txn_begin(s->env, NULL, &txn, 0);
+	if (rc)
+		return store_dberr(s, e, rc, _("opening the store"));
+	for (int i = 0; i < DBI__COUNT; i++) {
+		const struct db_spec *sp = &store_db_specs[i];
+		DB *db;
+		if ((rc = db_create(&db, s->env, 0)) != 0)
+			goto fail;
+		s->db[i] = db;
+		if (sp->flags && (rc = db->set_flags(db, sp->flags)) != 0)
+			goto fail;
+		rc = db->open(db, txn, sp->file, NULL, DB_BTREE, DB_CREATE | DB_MULTIVERSION, 0660);
+		if (rc)
+			goto fail;
+		db->app_private = s;
+	}
+	/* DB_CREATE builds an index that is new in this version from its records: no migration. */
+	for (int i = 0; i < DBI__COUNT; i++) {
+		const struct db_spec *sp = &store_db_specs[i];
+		if (sp->primary < 0)
+			continue;
+		DB *pri = s->db[sp->primary];
+		if ((rc = pri->associate(pri, txn, s->db[i], sp->key_of, DB_CREATE)) != 0)
+			goto fail;
+	}
+	if ((rc = txn->commit(txn, 0)) != 0)
+		return store_dberr(s, e, rc, _("opening the store"));
+	return 0;
+fail:
+	txn->abort(txn);
+	return store_dberr(s, e, rc, _("opening the store"));
+}
+
+int store_raw(struct store *s, enum dbi sec, DB **out, struct err *e)
+{
+	if (!s->raw[sec]) {
+		DB *db;
+		int rc = db_create(&db, s->env, 0);
+		if (rc == 0 && store_db_specs[sec].flags)
+			rc = db->set_flags(db, store_db_specs[sec].flags);
+		if (rc == 0)
+			rc = db->open(db, NULL, store_db_specs[sec].file, NULL, DB_BTREE,
+				      DB_AUTO_COMMIT | DB_MULTIVERSION, 0660);
+		if (rc) {
+			db->close(db, 0);
+			return store_dberr(s, e, rc, _("opening an index"));
+		}
+		s->raw[sec] = db;
+	}
+	*out = s->raw[sec];
+	return 0;
+}
+
+/* A new store gets its format mark and the standard organizations in one transaction. */
+static int init_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	(void)ctx;
+	DB *meta = s->db[DBI_META];
+	DBT k = { .data = "format", .size = 6 }, v = { 0 };
+	int rc = meta->get(meta, t->txn, &k, &v, DB_RMW);
+	if (rc == 0)
+		return 0;
+	if (rc != DB_NOTFOUND)
+		return store_dberr(s, e, rc, _("opening the store"));
+	v.data = STORE_FORMAT;
+	v.size = sizeof STORE_FORMAT - 1;
+	if ((rc = meta->put(meta, t->txn, &k, &v, 0)) != 0)
+		return store_dberr(s, e, rc, _("creating the store"));
+	for (size_t i = 0; i < sizeof standard_orgs / sizeof standard_orgs[0]; i++) {
+		struct org o = { 0 };
+		o.code = (char *)standard_orgs[i].code;
+		o.name = (char *)standard_orgs[i].name;
+		o.member_word = (char *)standard_orgs[i].word;
+		o.age_min = standard_orgs[i].age_min;
+		o.age_max = standard_orgs[i].age_max;
+		o.sex_rule = standard_orgs[i].sex;
+		rc = store_insert(s, t, REC_ORG, &o, e);
+		free(o.m.cuser);
+		free(o.m.muser);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int check_format(struct store *s, struct err *e)
+{
+	DB *meta = s->db[DBI_META];
+	DBT k = { .data = "format", .size = 6 }, v = { 0 };
+	int rc = meta->get(meta, NULL, &k, &v, DB_READ_COMMITTED);
+	if (rc == DB_NOTFOUND)
+		return err_set(e, ERR_CORRUPT, _("%s is not a complete hoivien store (no format mark); "
+						 "create it again with 'hoivien init'"), s->dir);
+	if (rc)
+		return store_dberr(s, e, rc, _("opening the store"));
+	if (v.size != sizeof STORE_FORMAT - 1 || memcmp(v.data, STORE_FORMAT, v.size) != 0)
+		return err_set(e, ERR_CORRUPT, _("%s holds a store of another format (%.*s)"), s->dir,
+			       (int)v.size, (const char *)v.data);
+	return 0;
+}
+
+int store_open(struct store **out, const struct store_opts *o, struct err *e)
+{
+	*out = NULL;
+	bool exists = store_exists(o->dir);
+	if (!exists && !o->create) {
+		int r = err_set(e, ERR_NOTFOUND, _("no store in %s; create one with 'hoivien init' (or "
+						   "choose another with -d DIR or HOIVIEN_DIR)"), o->dir);
+		return r;
+	}
+	int rc;
+	if (!exists) {
+		if ((rc = path_mkdirs(o->dir, e)) != 0)
+			return rc;
+		if ((rc = write_db_config(o->dir, cache_mb_of(o), e)) != 0)
+			return rc;
+	}
+	struct store *s = xcalloc(1, sizeof *s);
+	s->dir = xstrdup(o->dir);
+	s->login = login_name(o->login);
+	s->bulk = o->bulk;
+	if ((rc = db_env_create(&s->env, 0)) != 0) {
+		rc = store_dberr(s, e, rc, _("opening the store"));
+		goto fail;
+	}
+	s->env->app_private = s;
+	s->env->set_errcall(s->env, bdb_errcall);
+	/* Defaults for an environment without DB_CONFIG lines for them. */
+	s->env->set_cachesize(s->env, 0, cache_mb_of(o) * 1024u * 1024u, 1);
+	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
+	u_int32_t flags = DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL |
+			  DB_REGISTER | DB_RECOVER;
+	if ((rc = s->env->open(s->env, s->dir, flags, 0660)) != 0) {
+		rc = store_dberr(s, e, rc, _("opening the store environment"));
+		err_where(e, "%s", s->dir);
+		goto fail;
+	}
+	s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
+	if (s->bulk)
+		s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
+	if ((rc = open_dbs(s, e)) != 0)
+		goto fail;
+	if (!exists || o->create) {
+		if ((rc = store_write(s, init_fn, NULL, e)) != 0)
+			goto fail;
+	}
+	if ((rc = check_format(s, e)) != 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	store_close(&s);
+	return rc;
+}
+
+void store_close(struct store **sp)
+{
+	struct store *s = *sp;
+	if (!s)
+		return;
+	for (int i = DBI__COUNT - 1; i >= 0; i--) {
+		if (s->raw[i])
+			s->raw[i]->close(s->raw[i], 0);
+		if (s->db[i])
+			s->db[i]->close(s->db[i], 0);
+	}
+	if (s->env) {
+		/* A checkpoint on the way out keeps recovery short and lets old logs go. */
+		if (s->bulk)
+			s->env->log_flush(s->env, NULL);
+		s->env->txn_checkpoint(s->env, 0, 0, 0);
+		s->env->close(s->env, 0);
+	}
+	free(s->dir);
+	free(s->login);
+	free(s);
+	*sp = NULL;
+}
+
+void store_checkpoint(struct store *s)
+{
+	s->env->txn_checkpoint(s->env, 64 * 1024, 0, 0);
+}
+
+static void backoff(int attempt)
+{
+	struct timespec ts = { 0, (long)(1 + (rand() % 4)) * 1000000L * (attempt < 10 ? attempt : 10) };
+	nanosleep(&ts, NULL);
+}
+
+static int run(struct store *s, store_txn_fn fn, void *ctx, struct err *e, bool write)
+{
+	for (int attempt = 1; attempt <= MAX_RETRIES; attempt++) {
+		DB_TXN *txn;
+		int rc = s->env->txn_begin(s->env, NULL, &txn, write ? 0 : DB_TXN_SNAPSHOT);
+		if (rc)
+			return store_dberr(s, e, rc, _("starting a transaction"));
+		struct store_txn t = { .txn = txn, .now = (int64_t)time(NULL), .write = write };
+		memset(t.next_id, 0, sizeof t.next_id);
+		rc = fn(s, &t, ctx, e);
+		if (rc == 0 && write)
+			rc = store_flush_ids(s, &t, e);
+		if (rc == 0) {
+			int c = txn->commit(txn, 0);
+			if (c == 0)
+				return 0;
+			rc = store_dberr(s, e, c, _("saving"));
+		} else {
+			txn->abort(txn);
+		}
+		if (rc != -ERR_DEADLOCK)
+			return rc;
+		err_clear(e);
+		backoff(attempt);
+	}
+	return err_set(e, ERR_BUSY, _("the store stayed busy: other users kept changing the same "
+				       "records; nothing was saved, try again"));
+}
+
+int store_write(struct store *s, store_txn_fn fn, void *ctx, struct err *e)
+{
+	return run(s, fn, ctx, e, true);
+}
+
+int store_read(struct store *s, store_txn_fn fn, void *ctx, struct err *e)
+{
+	return run(s, fn, ctx, e, false);
+}

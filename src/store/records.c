@@ -1,0 +1,524 @@
+/* Reading and writing records: ids, versions, the audit trail, index lookups and scans. */
+#include "store/internal.h"
+
+#include "util/bytes.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *type_word(enum rec_type type)
+{
+	switch (type) {
+	case REC_ORG: return _("organization");
+	case REC_UNIT: return _("unit");
+	case REC_PERSON: return _("person");
+	case REC_MEMBERSHIP: return _("membership");
+	case REC_AUDIT: return _("audit entry");
+	default: return _("record");
+	}
+}
+
+static int bad_type(struct err *e, enum rec_type type)
+{
+	return err_set(e, ERR_INVAL, "record type %d has no database", (int)type);
+}
+
+/* Ids come from a counter per type in the meta database, read inside the caller's
+ * transaction (with a write lock, so concurrent writers take turns) and written back at its
+ * end: an aborted insert gives its id back, and an id is never reused once committed. */
+static void counter_key(enum rec_type type, char *kbuf, DBT *k)
+{
+	int kn = snprintf(kbuf, 16, "next:%d", (int)type);
+	memset(k, 0, sizeof *k);
+	k->data = kbuf;
+	k->size = (u_int32_t)kn;
+}
+
+static int alloc_id(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *id,
+		    struct err *e)
+{
+	if ((unsigned)type >= STORE_ID_TYPES)
+		return bad_type(e, type);
+	if (t->next_id[type]) {
+		*id = t->next_id[type]++;
+		t->id_dirty[type] = true;
+		return 0;
+	}
+	DB *meta = s->db[DBI_META];
+	char kbuf[16];
+	DBT k;
+	counter_key(type, kbuf, &k);
+	unsigned char vbuf[8];
+	DBT v = { .data = vbuf, .ulen = sizeof vbuf, .flags = DB_DBT_USERMEM };
+	int rc = meta->get(meta, t->txn, &k, &v, DB_RMW);
+	uint64_t next;
+	if (rc == 0 && v.size == 8) {
+		next = be64_get(vbuf);
+	} else if (rc == DB_NOTFOUND) {
+		/* First id of this type: continue after the highest key present. */
+		DB *db = s->db[store_primary_of(type)];
+		DBC *c;
+		next = 1;
+		if ((rc = db->cursor(db, t->txn, &c, 0)) != 0)
+			return store_dberr(s, e, rc, _("allocating an id"));
+		unsigned char kb[8];
+		DBT ck = { .data = kb, .ulen = 8, .flags = DB_DBT_USERMEM };
+		DBT cv = { .flags = DB_DBT_PARTIAL };
+		rc = c->get(c, &ck, &cv, DB_LAST | DB_RMW);
+		if (rc == 0 && ck.size == 8)
+			next = be64_get(kb) + 1;
+		c->close(c);
+		if (rc && rc != DB_NOTFOUND)
+			return store_dberr(s, e, rc, _("allocating an id"));
+	} else {
+		return store_dberr(s, e, rc ? rc : DB_SECONDARY_BAD, _("allocating an id"));
+	}
+	*id = next;
+	t->next_id[type] = next + 1;
+	t->id_dirty[type] = true;
+	return 0;
+}
+
+int store_flush_ids(struct store *s, struct store_txn *t, struct err *e)
+{
+	DB *meta = s->db[DBI_META];
+	for (int type = 0; type < STORE_ID_TYPES; type++) {
+		if (!t->id_dirty[type])
+			continue;
+		char kbuf[16];
+		DBT k;
+		counter_key((enum rec_type)type, kbuf, &k);
+		unsigned char vbuf[8];
+		be64_put(vbuf, t->next_id[type]);
+		DBT v = { .data = vbuf, .size = 8 };
+		int rc = meta->put(meta, t->txn, &k, &v, 0);
+		if (rc)
+			return store_dberr(s, e, rc, _("allocating an id"));
+		t->id_dirty[type] = false;
+	}
+	return 0;
+}
+
+static void set_str(char **p, const char *s)
+{
+	free(*p);
+	*p = xstrdup(s);
+}
+
+static int put_record(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		      const struct rec_def *def, const void *rec, u_int32_t flags, struct err *e)
+{
+	struct buf val = BUF_INIT;
+	rec_encode(def, rec, &val);
+	unsigned char kb[8];
+	be64_put(kb, id);
+	DBT k = { .data = kb, .size = 8 };
+	DBT v = { .data = val.p, .size = (u_int32_t)val.len };
+	DB *db = s->db[dbi];
+	int rc = db->put(db, t->txn, &k, &v, flags);
+	buf_free(&val);
+	if (rc)
+		return store_dberr(s, e, rc, _("saving"));
+	return 0;
+}
+
+static int write_audit(struct store *s, struct store_txn *t, int op, enum rec_type type,
+		       uint64_t id, const char *field, const char *before, const char *after,
+		       struct err *e)
+{
+	struct audit a = { 0 };
+	int rc = alloc_id(s, t, REC_AUDIT, &a.m.id, e);
+	if (rc)
+		return rc;
+	a.time = t->now;
+	a.login = s->login;
+	a.op = op;
+	a.rec_type = type;
+	a.rec_id = id;
+	a.field = (char *)field;
+	a.before = (char *)before;
+	a.after = (char *)after;
+	return put_record(s, t, DBI_AUDIT, a.m.id, &REC_DEF_AUDIT, &a, DB_NOOVERWRITE, e);
+}
+
+/* The one-line description of a new record kept in its creation audit entry. */
+static void summary(enum rec_type type, const void *rec, struct buf *out)
+{
+	switch (type) {
+	case REC_ORG: {
+		const struct org *o = rec;
+		buf_printf(out, "%s %s", o->code ? o->code : "", o->name ? o->name : "");
+		break;
+	}
+	case REC_UNIT: {
+		const struct unit *u = rec;
+		buf_printf(out, "%s (org %" PRIu64 ", parent %" PRIu64 ")", u->name ? u->name : "",
+			   u->org_id, u->parent_id);
+		break;
+	}
+	case REC_PERSON: {
+		const struct person *p = rec;
+		buf_adds(out, p->full_name ? p->full_name : "");
+		break;
+	}
+	case REC_MEMBERSHIP: {
+		const struct membership *m = rec;
+		buf_printf(out, "person %" PRIu64 ", org %" PRIu64 ", unit %" PRIu64, m->person_id,
+			   m->org_id, m->unit_id);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static int get_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		   u_int32_t flags, DBT *v, struct err *e, const char *what)
+{
+	unsigned char kb[8];
+	be64_put(kb, id);
+	DBT k = { .data = kb, .size = 8 };
+	memset(v, 0, sizeof *v);
+	v->flags = DB_DBT_MALLOC;
+	DB *db = s->db[dbi];
+	int rc = db->get(db, store_dbtxn(t), &k, v, flags);
+	if (rc == DB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, _("%s %" PRIu64 " does not exist"), what, id);
+	if (rc)
+		return store_dberr(s, e, rc, what);
+	return 0;
+}
+
+int store_get(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id, void *rec,
+	      struct err *e)
+{
+	const struct rec_def *def = rec_def_of(type);
+	enum dbi dbi = store_primary_of(type);
+	if (!def || dbi == DBI__COUNT)
+		return bad_type(e, type);
+	DBT v;
+	int rc = get_raw(s, t, dbi, id, store_read_flags(t), &v, e, type_word(type));
+	if (rc)
+		return rc;
+	rec_clear(def, rec);
+	rc = rec_decode(def, rec, v.data, v.size, e);
+	free(v.data);
+	if (rc) {
+		err_where(e, "%s %" PRIu64, def->name, id);
+		return rc;
+	}
+	((struct rec_meta *)rec)->id = id;
+	return 0;
+}
+
+/* Unique keys are checked before writing so that a clash is a clear message and leaves the
+ * transaction usable (a put refused by a unique secondary may have touched other indexes). */
+static int check_unique(struct store *s, struct store_txn *t, enum rec_type type,
+			const void *rec, struct err *e)
+{
+	if (type == REC_PERSON) {
+		const struct person *p = rec;
+		if (!p->cccd || !*p->cccd)
+			return 0;
+		struct person other = { 0 };
+		int rc = store_person_by_cccd(s, t, p->cccd, &other, e);
+		if (rc == -ERR_NOTFOUND) {
+			err_clear(e);
+			return 0;
+		}
+		if (rc)
+			return rc;
+		if (other.m.id != p->m.id)
+			rc = err_set(e, ERR_EXISTS, _("CCCD %s already belongs to %s (person %" PRIu64 ")"),
+				     p->cccd, other.full_name ? other.full_name : "", other.m.id);
+		rec_clear(&REC_DEF_PERSON, &other);
+		return rc;
+	}
+	if (type == REC_ORG) {
+		const struct org *o = rec;
+		struct org other = { 0 };
+		int rc = store_org_by_code(s, t, o->code ? o->code : "", &other, e);
+		if (rc == -ERR_NOTFOUND) {
+			err_clear(e);
+			return 0;
+		}
+		if (rc)
+			return rc;
+		if (other.m.id != o->m.id)
+			rc = err_set(e, ERR_EXISTS, _("organization code %s is already used by %s"),
+				     o->code, other.name ? other.name : "");
+		rec_clear(&REC_DEF_ORG, &other);
+		return rc;
+	}
+	return 0;
+}
+
+int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
+		 struct err *e)
+{
+	const struct rec_def *def = rec_def_of(type);
+	enum dbi dbi = store_primary_of(type);
+	if (!def || dbi == DBI__COUNT || type == REC_AUDIT)
+		return bad_type(e, type);
+	struct rec_meta *m = rec;
+	m->id = 0;
+	int rc = check_unique(s, t, type, rec, e);
+	if (rc)
+		return rc;
+	if ((rc = alloc_id(s, t, type, &m->id, e)) != 0)
+		return rc;
+	m->version = 1;
+	m->ctime = m->mtime = t->now;
+	set_str(&m->cuser, s->login);
+	set_str(&m->muser, s->login);
+	if ((rc = put_record(s, t, dbi, m->id, def, rec, DB_NOOVERWRITE, e)) != 0)
+		return rc;
+	struct buf sum = BUF_INIT;
+	summary(type, rec, &sum);
+	rc = write_audit(s, t, AUDIT_CREATE, type, m->id, "", "", buf_str(&sum), e);
+	buf_free(&sum);
+	return rc;
+}
+
+struct audit_ctx {
+	struct store *s;
+	struct store_txn *t;
+	enum rec_type type;
+	uint64_t id;
+	struct err *e;
+	int rc;
+};
+
+static void audit_field(const struct field_def *f, const char *before, const char *after,
+			void *ctx)
+{
+	struct audit_ctx *a = ctx;
+	if (a->rc == 0)
+		a->rc = write_audit(a->s, a->t, AUDIT_UPDATE, a->type, a->id, f->name, before, after,
+				    a->e);
+}
+
+static void time_text(int64_t t, char *out, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (localtime_r(&tt, &tm))
+		strftime(out, n, "%H:%M %d/%m/%Y", &tm);
+	else
+		snprintf(out, n, "%" PRId64, t);
+}
+
+int store_update(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
+		 bool *changed, struct err *e)
+{
+	const struct rec_def *def = rec_def_of(type);
+	enum dbi dbi = store_primary_of(type);
+	if (!def || dbi == DBI__COUNT || type == REC_AUDIT)
+		return bad_type(e, type);
+	struct rec_meta *m = rec;
+	if (changed)
+		*changed = false;
+	void *cur = xcalloc(1, def->size);
+	int rc = store_get(s, t, type, m->id, cur, e);
+	if (rc)
+		goto out;
+	struct rec_meta *cm = cur;
+	if (cm->version != m->version) {
+		char when[64];
+		time_text(cm->mtime, when, sizeof when);
+		rc = err_set(e, ERR_CONFLICT,
+			     _("%s %" PRIu64 " was changed by %s at %s while you were editing it "
+			       "(version %u, you started from %u); your changes were not saved"),
+			     type_word(type), m->id, cm->muser ? cm->muser : "?", when, cm->version,
+			     m->version);
+		goto out;
+	}
+	if (rec_same(def, cur, rec))
+		goto out;
+	if ((rc = check_unique(s, t, type, rec, e)) != 0)
+		goto out;
+	struct audit_ctx a = { s, t, type, m->id, e, 0 };
+	rec_diff(def, cur, rec, audit_field, &a);
+	if ((rc = a.rc) != 0)
+		goto out;
+	m->version = cm->version + 1;
+	m->ctime = cm->ctime;
+	set_str(&m->cuser, cm->cuser ? cm->cuser : "");
+	m->mtime = t->now;
+	set_str(&m->muser, s->login);
+	/* Fields a newer program added stay as they were stored. */
+	buf_reset(&m->extra);
+	if (cm->extra.len)
+		buf_add(&m->extra, cm->extra.p, cm->extra.len);
+	if ((rc = put_record(s, t, dbi, m->id, def, rec, 0, e)) != 0)
+		goto out;
+	if (changed)
+		*changed = true;
+out:
+	rec_clear(def, cur);
+	free(cur);
+	return rc;
+}
+
+/* Walk a cursor from an optional starting key; the caller's step decides when to stop. */
+int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_each_fn fn,
+	       void *ctx, struct err *e)
+{
+	const struct rec_def *def = rec_def_of(type);
+	enum dbi dbi = store_primary_of(type);
+	if (!def || dbi == DBI__COUNT)
+		return bad_type(e, type);
+	DB *db = s->db[dbi];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	void *rec = xcalloc(1, def->size);
+	DBT k = { 0 }, v = { 0 };
+	int out = 0;
+	while ((rc = c->get(c, &k, &v, DB_NEXT)) == 0) {
+		rec_clear(def, rec);
+		if ((out = rec_decode(def, rec, v.data, v.size, e)) != 0) {
+			err_where(e, "%s %" PRIu64, def->name, k.size == 8 ? be64_get(k.data) : 0);
+			break;
+		}
+		((struct rec_meta *)rec)->id = be64_get(k.data);
+		if ((out = fn(rec, ctx)) != 0)
+			break;
+	}
+	if (rc && rc != DB_NOTFOUND)
+		out = store_dberr(s, e, rc, _("reading"));
+	c->close(c);
+	rec_clear(def, rec);
+	free(rec);
+	return out;
+}
+
+int store_count(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *n,
+		struct err *e)
+{
+	enum dbi dbi = store_primary_of(type);
+	if (dbi == DBI__COUNT)
+		return bad_type(e, type);
+	DB *db = s->db[dbi];
+	DB_BTREE_STAT *st;
+	int rc = db->stat(db, store_dbtxn(t), &st, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("counting"));
+	*n = st->bt_nkeys;
+	free(st);
+	return 0;
+}
+
+int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const void *key,
+		   size_t klen, enum rec_type type, store_each_fn fn, void *ctx, struct err *e)
+{
+	const struct rec_def *def = rec_def_of(type);
+	DB *db = s->db[sec];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	void *rec = xcalloc(1, def->size);
+	DBT k = { .data = (void *)key, .size = (u_int32_t)klen }, pk = { 0 }, v = { 0 };
+	int out = 0;
+	u_int32_t op = DB_SET;
+	while ((rc = c->pget(c, &k, &pk, &v, op)) == 0) {
+		op = DB_NEXT_DUP;
+		rec_clear(def, rec);
+		if ((out = rec_decode(def, rec, v.data, v.size, e)) != 0)
+			break;
+		((struct rec_meta *)rec)->id = be64_get(pk.data);
+		if ((out = fn(rec, ctx)) != 0)
+			break;
+	}
+	if (rc && rc != DB_NOTFOUND)
+		out = store_dberr(s, e, rc, _("reading"));
+	c->close(c);
+	rec_clear(def, rec);
+	free(rec);
+	return out;
+}
+
+/* Fetch the single record filed under key in a unique index. */
+static int get_unique(struct store *s, struct store_txn *t, enum dbi sec, const char *key,
+		      enum rec_type type, void *out, struct err *e, const char *what)
+{
+	const struct rec_def *def = rec_def_of(type);
+	DB *db = s->db[sec];
+	DBT k = { .data = (void *)key, .size = (u_int32_t)strlen(key) };
+	unsigned char pkb[8];
+	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+	DBT v = { .flags = DB_DBT_MALLOC };
+	int rc = db->pget(db, store_dbtxn(t), &k, &pk, &v, store_read_flags(t) & ~(u_int32_t)DB_RMW);
+	if (rc == DB_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, _("no %s with %s"), type_word(type), what);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	rec_clear(def, out);
+	rc = rec_decode(def, out, v.data, v.size, e);
+	free(v.data);
+	if (rc)
+		return rc;
+	((struct rec_meta *)out)->id = be64_get(pkb);
+	return 0;
+}
+
+int store_org_by_code(struct store *s, struct store_txn *t, const char *code, struct org *out,
+		      struct err *e)
+{
+	return get_unique(s, t, DBI_ORG_CODE, code, REC_ORG, out, e, code);
+}
+
+int store_person_by_cccd(struct store *s, struct store_txn *t, const char *cccd,
+			 struct person *out, struct err *e)
+{
+	return get_unique(s, t, DBI_PERSON_CCCD, cccd, REC_PERSON, out, e, cccd);
+}
+
+int store_each_membership_of_person(struct store *s, struct store_txn *t, uint64_t person_id,
+				    store_each_fn fn, void *ctx, struct err *e)
+{
+	unsigned char k[8];
+	be64_put(k, person_id);
+	return store_each_sec(s, t, DBI_MEMBER_PERSON, k, 8, REC_MEMBERSHIP, fn, ctx, e);
+}
+
+int store_each_membership_of_unit(struct store *s, struct store_txn *t, uint64_t unit_id,
+				  store_each_fn fn, void *ctx, struct err *e)
+{
+	unsigned char k[8];
+	be64_put(k, unit_id);
+	return store_each_sec(s, t, DBI_MEMBER_UNIT, k, 8, REC_MEMBERSHIP, fn, ctx, e);
+}
+
+int store_each_membership_by_card(struct store *s, struct store_txn *t, const char *card,
+				  store_each_fn fn, void *ctx, struct err *e)
+{
+	return store_each_sec(s, t, DBI_MEMBER_CARD, card, strlen(card), REC_MEMBERSHIP, fn, ctx,
+			      e);
+}
+
+int store_each_child_unit(struct store *s, struct store_txn *t, uint64_t org_id,
+			  uint64_t parent_id, store_each_fn fn, void *ctx, struct err *e)
+{
+	unsigned char k[16];
+	be64_put(k, org_id);
+	be64_put(k + 8, parent_id);
+	return store_each_sec(s, t, DBI_UNIT_PARENT, k, 16, REC_UNIT, fn, ctx, e);
+}
+
+int store_each_audit_of(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
+			store_each_fn fn, void *ctx, struct err *e)
+{
+	unsigned char k[9];
+	k[0] = (unsigned char)type;
+	be64_put(k + 1, id);
+	return store_each_sec(s, t, DBI_AUDIT_REC, k, 9, REC_AUDIT, fn, ctx, e);
+}

@@ -1,0 +1,133 @@
+/* The member store: a Berkeley DB transactional environment shared by every process.
+ *
+ * Records (core/record.h) live in one primary database per type, keyed by a 64-bit id in
+ * big-endian order; secondary indexes follow them automatically (DB->associate).  Every write
+ * happens in a transaction run by store_write, which retries on deadlock; every change writes
+ * audit entries in the same transaction; an update that finds a newer version than the one it
+ * read fails with ERR_CONFLICT and changes nothing.
+ *
+ * Reads may pass t = NULL (each read is then its own, read-committed operation).
+ * Nothing here loads a whole database: lists and searches walk cursors and call back. */
+#ifndef HOIVIEN_STORE_H
+#define HOIVIEN_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/record.h"
+
+struct err;
+struct store;
+struct store_txn;
+
+struct store_opts {
+	const char *dir;	/* environment directory (see path_store_dir) */
+	const char *login;	/* user recorded in the audit trail; NULL: the login name */
+	bool create;		/* create the store (and the standard organizations) if missing */
+	bool bulk;		/* commits do not wait for the disk; store_close makes them durable */
+	unsigned cache_mb;	/* cache for a new environment; 0: $HOIVIEN_CACHE_MB or the default */
+};
+
+#define STORE_DEFAULT_CACHE_MB 32
+
+int store_open(struct store **out, const struct store_opts *o, struct err *e);
+/* Checkpoint, flush and close; accepts NULL and sets *s to NULL. */
+void store_close(struct store **s);
+const char *store_dir(const struct store *s);
+const char *store_login(const struct store *s);
+/* The Berkeley DB library's own version text, for --version. */
+const char *store_library_version(void);
+/* True if dir holds a hoivien store. */
+bool store_exists(const char *dir);
+
+/* Checkpoint if enough log has been written since the last one (long imports call it between
+ * batches so recovery stays short and old log files are removed). */
+void store_checkpoint(struct store *s);
+
+/* Run fn inside a write transaction and commit it; on deadlock abort and run fn again (up to
+ * a limit, then -ERR_BUSY).  fn returns 0 to commit or a negative error to abort, and must be
+ * safe to run again from scratch. */
+typedef int (*store_txn_fn)(struct store *s, struct store_txn *t, void *ctx, struct err *e);
+int store_write(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
+/* Same, in a read-only transaction that sees one consistent state. */
+int store_read(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
+/* Seconds since the epoch of the running transaction (one clock reading per transaction). */
+int64_t store_txn_time(const struct store_txn *t);
+
+/* Records, by type (org, unit, person, membership, audit).  rec points to the matching struct
+ * (zeroed, or cleared with rec_clear). */
+int store_get(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id, void *rec,
+	      struct err *e);
+/* Insert: assigns m.id, m.version = 1, times and users, writes an audit entry. ERR_EXISTS when a
+ * unique key (CCCD, organization code) is taken, naming the holder. */
+int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
+		 struct err *e);
+/* Update a record read earlier: m.id and m.version say which and which version.  If the stored
+ * version is newer: ERR_CONFLICT "changed by X at T", nothing written.  If nothing differs,
+ * returns 0 and writes nothing (*changed = false).  Otherwise writes the record with version+1
+ * and one audit entry per changed field; rec->m gets the new version. */
+int store_update(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
+		 bool *changed, struct err *e);
+
+/* Callbacks of the iterators: return 0 to go on, > 0 to stop (returned to the caller), < 0 for
+ * an error (returned too).  The record is borrowed for the call. */
+typedef int (*store_each_fn)(const void *rec, void *ctx);
+
+/* Every record of a type, in id order. */
+int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_each_fn fn,
+	       void *ctx, struct err *e);
+/* Number of records of a type (a scan of the database's keys). */
+int store_count(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *n,
+		struct err *e);
+
+int store_org_by_code(struct store *s, struct store_txn *t, const char *code, struct org *out,
+		      struct err *e);
+int store_person_by_cccd(struct store *s, struct store_txn *t, const char *cccd,
+			 struct person *out, struct err *e);
+int store_each_membership_of_person(struct store *s, struct store_txn *t, uint64_t person_id,
+				    store_each_fn fn, void *ctx, struct err *e);
+int store_each_membership_of_unit(struct store *s, struct store_txn *t, uint64_t unit_id,
+				  store_each_fn fn, void *ctx, struct err *e);
+int store_each_membership_by_card(struct store *s, struct store_txn *t, const char *card,
+				  store_each_fn fn, void *ctx, struct err *e);
+/* Units directly under parent_id (0: the tops of org_id's tree). */
+int store_each_child_unit(struct store *s, struct store_txn *t, uint64_t org_id,
+			  uint64_t parent_id, store_each_fn fn, void *ctx, struct err *e);
+/* Audit entries about one record, oldest first. */
+int store_each_audit_of(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
+			store_each_fn fn, void *ctx, struct err *e);
+
+/* Persons whose name has the same collation key as name: the same letters and tones, whatever
+ * the case or Unicode form. */
+int store_each_person_named(struct store *s, struct store_txn *t, const char *name,
+			    store_each_fn fn, void *ctx, struct err *e);
+
+/* Name search.  query: words typed by a user; each must be a prefix of a different word of the
+ * name, accent- and case-insensitively, or exactly (accents included) when the query word has
+ * diacritics.  Persons are passed to fn in official list order (given name, middle, surname),
+ * at most limit of them (0: no limit).  *more is set when there were more matches. */
+int store_find_name(struct store *s, struct store_txn *t, const char *query, size_t limit,
+		    store_each_fn fn, void *ctx, bool *more, struct err *e);
+
+/* Consistency check: every database verifies, every record decodes, every index entry matches
+ * its record and every record is in every index it belongs to, references point to records.
+ * Problems are reported through msg_error; returns their number (0: all well) or < 0 when the
+ * check itself could not run. */
+long store_check(struct store *s, struct err *e);
+
+/* Hot backup into dest (created; must not hold a store already) while others keep working;
+ * the copy is recovered so that opening it with -d dest just works. */
+int store_backup(struct store *s, const char *dest, struct err *e);
+
+/* Recreate the shared environment files (after DB_CONFIG changed) and run recovery.  Fails
+ * with ERR_BUSY if another process has the store open. */
+int store_recover(const char *dir, struct err *e);
+
+struct store_stats {
+	uint64_t persons, memberships, units, orgs, audit;
+	uint64_t bytes;		/* size of the database and log files */
+};
+int store_stats(struct store *s, struct store_stats *st, struct err *e);
+
+#endif
