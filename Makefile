@@ -22,6 +22,7 @@ SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 
 LIB_SRC   := $(sort $(wildcard src/util/*.c src/text/*.c src/core/*.c src/store/*.c src/cli/*.c))
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 PO        := $(wildcard po/*.po)
 MO        := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/hoivien.mo,$(PO))
@@ -29,6 +30,7 @@ MO        := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/hoivien.mo,$(PO))
 define variant
 $(1)_LIB_OBJ   := $$(patsubst src/%.c,$(2)/obj/%.o,$$(LIB_SRC))
 $(1)_TEST_BIN  := $$(patsubst tests/unit/%.c,$(2)/tests/%,$$(TEST_SRC))
+$(1)_TOOL_BIN  := $$(patsubst tests/tools/%.c,$(2)/tools/%,$$(TOOL_SRC))
 
 $(2)/obj/%.o: src/%.c
 	@mkdir -p $$(@D)
@@ -37,6 +39,13 @@ $(2)/obj/%.o: src/%.c
 $(2)/tests/%.o: tests/unit/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
+
+$(2)/tools/%.o: tests/tools/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
+
+$(2)/tools/%: $(2)/tools/%.o $(2)/libhoivien.a
+	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
 
 $(2)/libhoivien.a: $$($(1)_LIB_OBJ)
 	rm -f $$@
@@ -48,7 +57,7 @@ $(2)/hoivien: $(2)/obj/main.o $(2)/libhoivien.a
 $(2)/tests/%: $(2)/tests/%.o $(2)/libhoivien.a
 	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
 
--include $$($(1)_LIB_OBJ:.o=.d) $$($(1)_TEST_BIN:=.d) $(2)/obj/main.d
+-include $$($(1)_LIB_OBJ:.o=.d) $$($(1)_TEST_BIN:=.d) $$($(1)_TOOL_BIN:=.d) $(2)/obj/main.d
 endef
 
 $(eval $(call variant,OPT,build,$(OPT_CFLAGS)))
@@ -94,13 +103,14 @@ run: deps
 	@$(MAKE) --no-print-directory $(BIN) $(MO) $(DEMO)/.demo-done
 	./$(BIN) -d $(DEMO)
 
-test-bin: $(SAN_BIN) $(SAN_TEST_BIN) $(OPT_TEST_BIN) $(BIN) $(MO)
+test-bin: $(SAN_BIN) $(SAN_TEST_BIN) $(SAN_TOOL_BIN) $(OPT_TEST_BIN) $(BIN) $(MO)
 
 # Every test, through prove; the last line is the harness's summary.
 # Unit tests are the sanitized binaries; tests/cli/*.t drive the sanitized hoivien.
 check: test-bin lint
 	HOIVIEN_BIN=$(CURDIR)/$(SAN_BIN) HOIVIEN_OPT_BIN=$(CURDIR)/$(BIN) \
-	HOIVIEN_OPT_TESTS=$(CURDIR)/build/tests HOIVIEN_DATADIR=$(CURDIR) \
+	HOIVIEN_TOOLS=$(CURDIR)/build/san/tools HOIVIEN_OPT_TESTS=$(CURDIR)/build/tests \
+	HOIVIEN_DATADIR=$(CURDIR) \
 	prove -j2 $(SAN_TEST_BIN) tests/cli/*.t
 
 # The layering rule of STYLE.md: curses only in src/ui, db.h only in src/store.

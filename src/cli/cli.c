@@ -206,7 +206,7 @@ static int no_command(struct cli *c)
 		return EXIT_OK;
 	}
 	char *argv[] = { "summary", NULL };
-	optind = 1;
+	optind = 0;
 	return cmd_summary(c, 1, argv);
 }
 
@@ -265,6 +265,7 @@ int cli_main(int argc, char **argv)
 		return cli_usage_error(NULL, _("unknown command '%s'"), name);
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
-	optind = 1;
+	/* 0, not 1: GNU getopt then forgets the "+" mode and its place in the global options. */
+	optind = 0;
 	return cmd->run(&c, sub_argc, sub_argv);
 }

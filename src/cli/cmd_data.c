@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_UNITS_LISTED 30
+
 static bool parse_count(const char *s, unsigned long *out)
 {
 	char *end;
@@ -68,7 +70,11 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	if (r.nunits) {
 		printf(_("Units created (%" PRIu64 "):\n"), r.nunits);
 		const char *p = buf_str(&r.units);
-		while (*p) {
+		for (int shown = 0; *p; shown++) {
+			if (shown == MAX_UNITS_LISTED) {
+				printf(_("  … and %" PRIu64 " more\n"), r.nunits - MAX_UNITS_LISTED);
+				break;
+			}
 			const char *nl = strchr(p, '\n');
 			size_t n = nl ? (size_t)(nl - p) : strlen(p);
 			printf("  %.*s\n", (int)n, p);
@@ -83,8 +89,9 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (rc) {
 		status = cli_fail(&e);
-		printf(_("Import stopped; the rows counted below were saved. Import the file again to "
-			 "finish: rows already saved are recognised and not added twice.\n"));
+		if (r.read)
+			printf(_("Import stopped; the rows counted below were saved. Import the file again "
+				 "to finish: rows already saved are recognised and not added twice.\n"));
 	}
 	printf(_("Added %" PRIu64 ", updated %" PRIu64 ", unchanged %" PRIu64 ", rejected %" PRIu64
 		 " of %" PRIu64 " rows.\n"), r.added, r.updated, r.unchanged, r.rejected, r.read);

@@ -40,7 +40,7 @@ struct finder {
 	bool any_active;
 };
 
-/* "Chi hội Thôn Đông, Xã An Bình": the unit and its parent, like an address. */
+/* "Chi hội Thôn Đông, Hội LHPN xã An Bình": the unit and its parent, like an address. */
 static const char *unit_label(struct finder *f, uint64_t id)
 {
 	if (!id)
@@ -54,8 +54,7 @@ static const char *unit_label(struct finder *f, uint64_t id)
 	struct unit u = { 0 }, parent = { 0 };
 	if (store_get(f->s, f->t, REC_UNIT, id, &u, NULL) == 0) {
 		buf_adds(&b, u.name ? u.name : "");
-		if (u.parent_id && store_get(f->s, f->t, REC_UNIT, u.parent_id, &parent, NULL) == 0 &&
-		    parent.parent_id) {
+		if (u.parent_id && store_get(f->s, f->t, REC_UNIT, u.parent_id, &parent, NULL) == 0) {
 			buf_adds(&b, ", ");
 			buf_adds(&b, parent.name ? parent.name : "");
 		}

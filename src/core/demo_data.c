@@ -1,4 +1,4 @@
-/* Generates realistic, deterministic Vietnamese members from the tables of demo_names.c.
+/* Generates realistic, deterministic Vietnamese members, and the places of the demo unit tree.
  *
  * Every weighted pick is a binary search in a cumulative table built once by demo_gen_new, so a
  * person costs a few dozen rng draws and the strings it owns.  The order of draws is fixed:
@@ -14,68 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How a minority writes names. */
-enum style {
-	ST_KINH, ST_HOA, ST_SANCHAY, ST_TAI, ST_MUONG, ST_HMONG, ST_DAO, ST_EDE, ST_JRAI, ST_BAHNAR,
-	ST_CENTRAL, ST_RAGLAI, ST_KHMER, ST_CHAM, ST_STIENG, ST_KOHO,
-};
-
-/* Which mix of religions a minority has. */
-enum relmix { RM_OTHER, RM_KHMER, RM_CHAM, RM_HOA, RM_HMONG, RM_HIGHLAND, RM__COUNT };
-
-static const struct {
-	const char *eth;
-	unsigned char style, rel;
-} ETHNIC_INFO[] = {
-	{ "Tày", ST_TAI, RM_OTHER }, { "Thái", ST_TAI, RM_OTHER }, { "Nùng", ST_TAI, RM_OTHER },
-	{ "Giáy", ST_TAI, RM_OTHER }, { "Lào", ST_TAI, RM_OTHER }, { "Lự", ST_TAI, RM_OTHER },
-	{ "Bố Y", ST_TAI, RM_OTHER }, { "Khơ Mú", ST_TAI, RM_OTHER },
-	{ "Kháng", ST_TAI, RM_OTHER }, { "Xinh Mun", ST_TAI, RM_OTHER },
-	{ "Mảng", ST_TAI, RM_OTHER }, { "La Ha", ST_TAI, RM_OTHER }, { "La Chí", ST_TAI, RM_OTHER },
-	{ "Cờ Lao", ST_TAI, RM_OTHER }, { "Pu Péo", ST_TAI, RM_OTHER }, { "Ơ Đu", ST_TAI, RM_OTHER },
-	{ "Sán Chay", ST_SANCHAY, RM_OTHER }, { "Sán Dìu", ST_HOA, RM_OTHER },
-	{ "Ngái", ST_HOA, RM_OTHER }, { "Hoa", ST_HOA, RM_HOA }, { "Mường", ST_MUONG, RM_OTHER },
-	{ "Mông", ST_HMONG, RM_HMONG }, { "Dao", ST_DAO, RM_OTHER }, { "Hà Nhì", ST_DAO, RM_OTHER },
-	{ "Lô Lô", ST_DAO, RM_OTHER }, { "Phù Lá", ST_DAO, RM_OTHER }, { "La Hủ", ST_DAO, RM_OTHER },
-	{ "Si La", ST_DAO, RM_OTHER }, { "Cống", ST_DAO, RM_OTHER }, { "Pà Thẻn", ST_DAO, RM_OTHER },
-	{ "Ê Đê", ST_EDE, RM_HIGHLAND }, { "Mnông", ST_EDE, RM_HIGHLAND },
-	{ "Gia Rai", ST_JRAI, RM_HIGHLAND }, { "Ba Na", ST_BAHNAR, RM_HIGHLAND },
-	{ "Xơ Đăng", ST_BAHNAR, RM_HIGHLAND }, { "Giẻ Triêng", ST_BAHNAR, RM_HIGHLAND },
-	{ "Brâu", ST_BAHNAR, RM_OTHER }, { "Rơ Măm", ST_BAHNAR, RM_OTHER },
-	{ "Hrê", ST_CENTRAL, RM_OTHER }, { "Cơ Tu", ST_CENTRAL, RM_OTHER },
-	{ "Tà Ôi", ST_CENTRAL, RM_OTHER }, { "Bru-Vân Kiều", ST_CENTRAL, RM_OTHER },
-	{ "Co", ST_CENTRAL, RM_OTHER }, { "Chứt", ST_CENTRAL, RM_OTHER },
-	{ "Ra Glai", ST_RAGLAI, RM_OTHER }, { "Thổ", ST_KINH, RM_OTHER },
-	{ "Khmer", ST_KHMER, RM_KHMER }, { "Chăm", ST_CHAM, RM_CHAM },
-	{ "Xtiêng", ST_STIENG, RM_HIGHLAND }, { "Chơ Ro", ST_STIENG, RM_OTHER },
-	{ "Cơ Ho", ST_KOHO, RM_HIGHLAND }, { "Mạ", ST_KOHO, RM_OTHER },
-	{ "Chu Ru", ST_KOHO, RM_HIGHLAND },
-};
-
-struct mix {
-	const char *s;
-	unsigned permille;
-};
-
-/* Religions of minorities, per mille; Chăm of the south are Muslim, of the centre mostly
- * Bà-la-môn (Chăm Ahiêr) and Bàni. */
-static const struct mix REL_OTHER[] = {
-	{ "Không", 940 }, { "Phật giáo", 30 }, { "Công giáo", 20 }, { "Tin lành", 10 },
-};
-static const struct mix REL_KHMER[] = { { "Phật giáo", 920 }, { "Công giáo", 20 }, { "Không", 60 } };
-static const struct mix REL_CHAM_C[] = { { "Bà-la-môn", 550 }, { "Hồi giáo", 350 }, { "Không", 100 } };
-static const struct mix REL_CHAM_S[] = { { "Hồi giáo", 900 }, { "Không", 100 } };
-static const struct mix REL_HOA[] = {
-	{ "Không", 570 }, { "Phật giáo", 350 }, { "Công giáo", 50 }, { "Tin lành", 20 }, { "Cao Đài", 10 },
-};
-static const struct mix REL_HMONG[] = { { "Không", 730 }, { "Tin lành", 250 }, { "Công giáo", 20 } };
-static const struct mix REL_HIGHLAND[] = { { "Không", 450 }, { "Tin lành", 300 }, { "Công giáo", 250 } };
-
-#define MIX(a) a, sizeof a / sizeof a[0]
-
 /* What an occupation implies. */
 enum qual_kind { Q_PLAIN, Q_PROF, Q_DEGREE, Q_STUDENT, Q_UNIFORM, Q_RETIRED, Q_BUSINESS };
-enum work_kind { W_NONE, W_COMPANY, W_SCHOOL, W_COMMUNE, W_HEALTH, W_SCHOOL_HEALTH, W_ARMY, W_POLICE };
+enum work_kind {
+	W_NONE, W_COMPANY, W_SCHOOL, W_COMMUNE, W_HEALTH, W_SCHOOL_HEALTH, W_ARMY, W_POLICE,
+};
 
 static const struct {
 	const char *occ;
@@ -136,8 +79,7 @@ struct demo_gen {
 	const struct demo_name *tab[DEMO_T__COUNT];
 	size_t n[DEMO_T__COUNT];
 	uint32_t *cum[DEMO_T__COUNT][3];
-	unsigned char *eth_style, *eth_rel;	/* by index in DEMO_T_ETHNIC_MINORITY */
-	unsigned char *occ[2];			/* OCC_INFO index by occupation index, male/female */
+	unsigned char *occ[2];		/* OCC_INFO index by occupation index, male/female */
 	uint32_t *block;
 	/* Commune and branch names by region and kind of place. */
 	const char **commune[DEMO_REGIONS][3], **branch[DEMO_REGIONS][3];
@@ -163,15 +105,6 @@ struct demo_gen *demo_gen_new(void)
 				*p++ = sum += g->tab[t][i].w[c];
 		}
 
-	size_t ne = g->n[DEMO_T_ETHNIC_MINORITY];
-	g->eth_style = xcalloc(ne, 1);
-	g->eth_rel = xcalloc(ne, 1);
-	for (size_t i = 0; i < ne; i++)
-		for (size_t k = 0; k < sizeof ETHNIC_INFO / sizeof ETHNIC_INFO[0]; k++)
-			if (strcmp(g->tab[DEMO_T_ETHNIC_MINORITY][i].s, ETHNIC_INFO[k].eth) == 0) {
-				g->eth_style[i] = ETHNIC_INFO[k].style;
-				g->eth_rel[i] = ETHNIC_INFO[k].rel;
-			}
 	for (int s = 0; s < 2; s++) {
 		enum demo_table t = s ? DEMO_T_OCCUPATION_F : DEMO_T_OCCUPATION_M;
 		g->occ[s] = xmalloc(g->n[t]);
@@ -204,8 +137,6 @@ void demo_gen_free(struct demo_gen **gp)
 	if (!g)
 		return;
 	free(g->block);
-	free(g->eth_style);
-	free(g->eth_rel);
 	free(g->occ[0]);
 	free(g->occ[1]);
 	for (int rg = 0; rg < DEMO_REGIONS; rg++)
@@ -217,8 +148,10 @@ void demo_gen_free(struct demo_gen **gp)
 	*gp = NULL;
 }
 
-static size_t pick(const struct demo_gen *g, struct rng *r, enum demo_table t, int col)
+size_t demo_pick(const struct demo_gen *g, struct rng *r, enum demo_table t, int col)
 {
+	if ((unsigned)t >= DEMO_T__COUNT || (unsigned)col >= 3)
+		return 0;
 	const uint32_t *c = g->cum[t][col];
 	size_t n = g->n[t];
 	if (n == 0 || c[n - 1] == 0)
@@ -237,21 +170,7 @@ static size_t pick(const struct demo_gen *g, struct rng *r, enum demo_table t, i
 
 static const char *pick_s(const struct demo_gen *g, struct rng *r, enum demo_table t, int col)
 {
-	return g->tab[t][pick(g, r, t, col)].s;
-}
-
-static const char *pick_mix(struct rng *r, const struct mix *m, size_t n)
-{
-	unsigned total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += m[i].permille;
-	unsigned x = rng_below(r, total);
-	for (size_t i = 0; i < n; i++) {
-		if (x < m[i].permille)
-			return m[i].s;
-		x -= m[i].permille;
-	}
-	return m[n - 1].s;
+	return g->tab[t][demo_pick(g, r, t, col)].s;
 }
 
 static bool chance(struct rng *r, double p)
@@ -354,11 +273,6 @@ static void sb_word(struct sb *s, const char *t)
 	sb_cat(s, t);
 }
 
-static char *sb_dup(const struct sb *s)
-{
-	return xstrdup(s->b);
-}
-
 static const char *const LEVELS[] = { "Xã ", "Phường ", "Thị trấn " };
 
 /* The name of a commune without its level word: "Xã Yên Thịnh" -> "Yên Thịnh". */
@@ -411,196 +325,7 @@ static const struct demo_province *random_province(struct rng *r, int region)
 	}
 }
 
-/* ---- Names ---- */
-
-struct who {
-	bool male;
-	int cohort;		/* 0, 1, 2: born before 1960, 1960–1989, from 1990 */
-	int region;
-};
-
-static const char *kinh_given(const struct demo_gen *g, struct rng *r, const struct who *w)
-{
-	return pick_s(g, r, w->male ? DEMO_T_GIVEN_M : DEMO_T_GIVEN_F, w->cohort);
-}
-
-/* Surname, middle, given in the Kinh pattern, with the surname from table st.  vt is the
- * chance of Văn/Thị for groups that use them more than the Kinh of the same age (0: Kinh
- * shares); other_given, when not DEMO_T__COUNT, supplies given names at chance p_other. */
-static void name_kinh_like(const struct demo_gen *g, struct rng *r, const struct who *w,
-			   struct sb *s, enum demo_table st, double vt, enum demo_table other_given,
-			   double p_other, bool hoa)
-{
-	enum demo_table mt = w->male ? DEMO_T_MIDDLE_M : DEMO_T_MIDDLE_F;
-	enum demo_table g2 = w->male ? DEMO_T_GIVEN2_M : DEMO_T_GIVEN2_F;
-	static const double p2[3] = { 0.03, 0.08, 0.15 };
-
-	sb_word(s, pick_s(g, r, st, w->region));
-	if ((st == DEMO_T_SURNAME || hoa) && chance(r, p2[w->cohort])) {
-		/* "Nguyễn Thị Thu Hà", "Trần Gia Huy" */
-		if (chance(r, w->male ? 0.3 : 0.5))
-			sb_word(s, g->tab[mt][0].s);
-		sb_word(s, pick_s(g, r, g2, w->cohort));
-		return;
-	}
-	if (vt > 0) {
-		double u = rng_unit(r);
-		if (u < vt)
-			sb_word(s, g->tab[mt][0].s);
-		else if (u < vt + (1 - vt) / 2)
-			sb_word(s, pick_s(g, r, mt, w->cohort));
-	} else if (!chance(r, 0.02)) {
-		size_t i = pick(g, r, mt, w->cohort);
-		if (hoa && i == 0)	/* Hoa names use Văn and Thị less */
-			i = pick(g, r, mt, w->cohort);
-		sb_word(s, g->tab[mt][i].s);
-	}
-	if (other_given != DEMO_T__COUNT && chance(r, p_other))
-		sb_word(s, pick_s(g, r, other_given, w->cohort));
-	else
-		sb_word(s, kinh_given(g, r, w));
-}
-
-static void name_of(const struct demo_gen *g, struct rng *r, const struct who *w, int style,
-		    struct sb *s)
-{
-	bool m = w->male;
-	enum demo_table hg = m ? DEMO_T_HIGHLAND_GIVEN_M : DEMO_T_HIGHLAND_GIVEN_F;
-	enum demo_table none = DEMO_T__COUNT;
-	double u;
-
-	switch (style) {
-	case ST_HOA:
-		name_kinh_like(g, r, w, s, DEMO_T_HOA_SURNAME, 0, none, 0, true);
-		break;
-	case ST_SANCHAY:
-		name_kinh_like(g, r, w, s, DEMO_T_TAI_SURNAME, 0.8, none, 0, false);
-		break;
-	case ST_TAI:
-		name_kinh_like(g, r, w, s, DEMO_T_TAI_SURNAME, 0.8,
-			       m ? DEMO_T_TAI_GIVEN_M : DEMO_T_TAI_GIVEN_F, 0.4, false);
-		break;
-	case ST_MUONG:
-		name_kinh_like(g, r, w, s, DEMO_T_MUONG_SURNAME, 0.8, none, 0, false);
-		break;
-	case ST_CENTRAL:
-		name_kinh_like(g, r, w, s, DEMO_T_CENTRAL_SURNAME, 0.8, hg, 0.3, false);
-		break;
-	case ST_RAGLAI:
-		name_kinh_like(g, r, w, s, DEMO_T_RAGLAI_SURNAME, 0.8, none, 0, false);
-		break;
-	case ST_CHAM:
-		name_kinh_like(g, r, w, s, DEMO_T_CHAM_SURNAME, 0.8, none, 0, false);
-		break;
-	case ST_HMONG:	/* Giàng A Dế, Vàng Seo Sử, Thào Thị Mỷ, Sùng Mí Chò */
-		sb_word(s, pick_s(g, r, DEMO_T_HMONG_SURNAME, w->region));
-		u = rng_unit(r);
-		if (m && u < 0.95)
-			sb_word(s, u < 0.55 ? "A" : u < 0.70 ? "Seo" : "Văn");
-		else if (!m && u < 0.90)
-			sb_word(s, u < 0.75 ? "Thị" : "Mí");
-		if (chance(r, 0.85))
-			sb_word(s, pick_s(g, r, m ? DEMO_T_HMONG_GIVEN_M : DEMO_T_HMONG_GIVEN_F,
-					  w->cohort));
-		else
-			sb_word(s, kinh_given(g, r, w));
-		break;
-	case ST_DAO:	/* Triệu Văn Nhất, Tẩn Láo Lở, Chảo Mẩy Xuân */
-		sb_word(s, pick_s(g, r, DEMO_T_DAO_SURNAME, w->region));
-		u = rng_unit(r);
-		if (m) {
-			if (u < 0.90)
-				sb_word(s, u < 0.60 ? "Văn" : u < 0.75 ? "Tài" : u < 0.85 ? "Láo" : "Seo");
-		} else if (u < 0.95) {
-			sb_word(s, u < 0.80 ? "Thị" : u < 0.90 ? "Mẩy" : "Mý");
-		}
-		if (chance(r, 0.6))
-			sb_word(s, pick_s(g, r, m ? DEMO_T_DAO_GIVEN_M : DEMO_T_DAO_GIVEN_F,
-					  w->cohort));
-		else
-			sb_word(s, kinh_given(g, r, w));
-		break;
-	case ST_EDE:	/* Y Bhim Niê, H'Nhi Mlô */
-		if (m) {
-			sb_word(s, "Y");
-			sb_word(s, chance(r, 0.85) ? pick_s(g, r, hg, w->cohort) : kinh_given(g, r, w));
-		} else {
-			sb_word(s, "H'");
-			sb_cat(s, pick_s(g, r, hg, w->cohort));
-		}
-		sb_word(s, pick_s(g, r, DEMO_T_EDE_SURNAME, w->region));
-		break;
-	case ST_JRAI:	/* Ksor Phước, Siu Y Ben, Ksor H'Nhi */
-		sb_word(s, pick_s(g, r, DEMO_T_JRAI_SURNAME, w->region));
-		if (m) {
-			if (chance(r, 0.2))
-				sb_word(s, "Y");
-			sb_word(s, chance(r, 0.8) ? pick_s(g, r, hg, w->cohort) : kinh_given(g, r, w));
-		} else if (chance(r, 0.5)) {
-			sb_word(s, "H'");
-			sb_cat(s, pick_s(g, r, hg, w->cohort));
-		} else {
-			sb_word(s, chance(r, 0.7) ? pick_s(g, r, hg, w->cohort) : kinh_given(g, r, w));
-		}
-		break;
-	case ST_BAHNAR:	/* A Thút, Y Hương; some write a surname: Đinh Văn Hùng */
-		if (chance(r, 0.2)) {
-			name_kinh_like(g, r, w, s, DEMO_T_CENTRAL_SURNAME, 0.8, none, 0, false);
-			break;
-		}
-		sb_word(s, m ? "A" : "Y");
-		sb_word(s, chance(r, 0.7) ? pick_s(g, r, hg, w->cohort) : kinh_given(g, r, w));
-		break;
-	case ST_STIENG:	/* Điểu Lý, Thị Bé */
-		sb_word(s, m ? "Điểu" : "Thị");
-		sb_word(s, chance(r, 0.6) ? pick_s(g, r, hg, w->cohort) : kinh_given(g, r, w));
-		break;
-	case ST_KOHO:	/* K'Brơi, Ka Hiền */
-		if (m) {
-			sb_word(s, "K'");
-			sb_cat(s, pick_s(g, r, hg, w->cohort));
-		} else {
-			sb_word(s, "Ka");
-			sb_word(s, chance(r, 0.6) ? pick_s(g, r, hg, w->cohort) : kinh_given(g, r, w));
-		}
-		break;
-	case ST_KHMER:	/* Thạch Sô Phal, Sơn Thị Sa Rết, Danh Văn Sang */
-		sb_word(s, pick_s(g, r, DEMO_T_KHMER_SURNAME, w->region));
-		if (chance(r, m ? 0.15 : 0.6))
-			sb_word(s, m ? "Văn" : "Thị");
-		if (chance(r, 0.65))
-			sb_word(s, pick_s(g, r, m ? DEMO_T_KHMER_GIVEN_M : DEMO_T_KHMER_GIVEN_F,
-					  w->cohort));
-		else
-			sb_word(s, kinh_given(g, r, w));
-		break;
-	default:
-		name_kinh_like(g, r, w, s, DEMO_T_SURNAME, 0, none, 0, false);
-		break;
-	}
-}
-
 /* ---- The rest of the person ---- */
-
-static const char *religion_of(const struct demo_gen *g, struct rng *r, int rel, int region)
-{
-	switch (rel) {
-	case RM_KHMER:
-		return pick_mix(r, MIX(REL_KHMER));
-	case RM_CHAM:
-		return region == DEMO_SOUTH ? pick_mix(r, MIX(REL_CHAM_S)) : pick_mix(r, MIX(REL_CHAM_C));
-	case RM_HOA:
-		return pick_mix(r, MIX(REL_HOA));
-	case RM_HMONG:
-		return pick_mix(r, MIX(REL_HMONG));
-	case RM_HIGHLAND:
-		return pick_mix(r, MIX(REL_HIGHLAND));
-	case RM_OTHER:
-		return pick_mix(r, MIX(REL_OTHER));
-	default:
-		return pick_s(g, r, DEMO_T_RELIGION, region);
-	}
-}
 
 /* "12/12", "9/10" (the northern 10-year system, for people schooled before 1981), "Chưa học";
  * returns the grade on the 12-year scale. */
@@ -680,7 +405,8 @@ static const char *theory_of(struct rng *r, bool party, int qual)
 		return u < 0.35 ? "Sơ cấp" : u < 0.80 ? "Trung cấp" : u < 0.95 ? "Cao cấp"
 			: u < 0.97 ? "Cử nhân" : "Không";
 	if (party)
-		return u < 0.70 ? "Sơ cấp" : u < 0.85 ? "Trung cấp" : u < 0.87 ? "Cao cấp" : "Không";
+		return u < 0.70 ? "Sơ cấp" : u < 0.85 ? "Trung cấp" : u < 0.87 ? "Cao cấp"
+			: "Không";
 	return u < 0.07 ? "Sơ cấp" : "Không";
 }
 
@@ -757,11 +483,6 @@ static void workplace_of(struct rng *r, int work, const char *commune,
 	}
 }
 
-static char *dup_or_null(const char *s, struct rng *r, double p_blank)
-{
-	return chance(r, p_blank) ? NULL : xstrdup(s);
-}
-
 void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts *o,
 		 struct person *out, int *province)
 {
@@ -769,12 +490,11 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 	memset(out, 0, sizeof *out);
 
 	int ty = DATE_YEAR(o->today), tm = DATE_MONTH(o->today), td = DATE_DAY(o->today);
-	if (ty < 1900)
+	if (ty < 1950 || ty > 2100 || tm < 1 || tm > 12 || td < 1 || td > mdays(ty, tm)) {
 		ty = 2026;
-	if (tm < 1 || tm > 12)
 		tm = 7;
-	if (td < 1 || td > mdays(ty, tm))
 		td = 1;
+	}
 	int64_t today = days_from_civil(ty, tm, td);
 	int region = (unsigned)o->region < DEMO_REGIONS ? (int)o->region : DEMO_NORTH;
 	int lo = o->age_min, hi = o->age_max;
@@ -784,17 +504,20 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 	}
 	if (lo < 0)
 		lo = 0;
-	if (hi > 110)
-		hi = 110;
 	if (hi < lo)
 		hi = lo;
+	int cap = ty - 1901 < 110 ? ty - 1901 : 110;	/* births from 1900 */
+	if (hi > cap)
+		hi = cap;
+	if (lo > hi)
+		lo = hi;
 
 	bool male = o->sex == SEX_MALE || (o->sex != SEX_FEMALE && rng_below(r, 2) == 0);
 	out->sex = male ? SEX_MALE : SEX_FEMALE;
 	int age = pick_age(r, lo, hi);
 	out->birth = pick_birth(r, ty, tm, td, age);
 	int by = DATE_YEAR(out->birth);
-	struct who w = { male, by < 1960 ? 0 : by < 1990 ? 1 : 2, region };
+	int cohort = by < 1960 ? 0 : by < 1990 ? 1 : 2;
 
 	/* Where the birth was registered: mostly the area's own province. */
 	const struct demo_province *area = o->province ? demo_province(o->province) : NULL;
@@ -809,19 +532,12 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 
 	static const double kinh_share[DEMO_REGIONS] = { 0.82, 0.85, 0.91 };
 	bool minority = !chance(r, o->ethnic_area ? 0.25 : kinh_share[region]);
-	int style = ST_KINH, rel = RM__COUNT;
-	if (minority) {
-		size_t i = pick(g, r, DEMO_T_ETHNIC_MINORITY, region);
-		out->ethnicity = xstrdup(g->tab[DEMO_T_ETHNIC_MINORITY][i].s);
-		style = g->eth_style[i];
-		rel = g->eth_rel[i];
-	} else {
-		out->ethnicity = xstrdup("Kinh");
-	}
-
-	name_of(g, r, &w, style, &s);
-	out->full_name = sb_dup(&s);
-	out->religion = xstrdup(religion_of(g, r, rel, region));
+	const char *eth = minority ? pick_s(g, r, DEMO_T_ETHNIC_MINORITY, region) : "Kinh";
+	out->ethnicity = xstrdup(eth);
+	char name[DEMO_NAME_MAX];
+	demo_full_name(g, r, eth, (int)out->sex, by, region, name, sizeof name);
+	out->full_name = xstrdup(name);
+	out->religion = xstrdup(demo_religion(g, r, eth, region));
 
 	/* Occupation, then what it implies. */
 	int band = age < 23 ? 0 : age < 60 ? 1 : 2;
@@ -831,7 +547,7 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 		out->occupation = xstrdup("Học sinh");
 		party_pm = 0;
 	} else {
-		size_t i = pick(g, r, ot, band);
+		size_t i = demo_pick(g, r, ot, band);
 		if (minority && band > 0 && chance(r, 0.5))
 			i = 0;	/* the first entry, Nông dân: most minority members farm */
 		out->occupation = xstrdup(g->tab[ot][i].s);
@@ -843,10 +559,11 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 		}
 	}
 
+	/* The 10-year school system ran north of the 17th parallel: Quảng Bình (44) and up. */
 	s.n = 0;
 	int grade = education_of(r, age, by, region == DEMO_NORTH || home->code <= 44, qual,
-				 w.cohort, minority, &s);
-	out->education = sb_dup(&s);
+				 cohort, minority, &s);
+	out->education = xstrdup(s.b);
 	if (age >= 18) {
 		out->qualification = xstrdup(qualification_of(r, qual, grade, age));
 		if (strcmp(out->qualification, "Không") == 0 && chance(r, 0.3))
@@ -859,7 +576,8 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 	}
 	if (age >= 18) {
 		const char *t = theory_of(r, out->party_member, qual);
-		out->theory = dup_or_null(t, r, strcmp(t, "Không") == 0 ? 0.4 : 0.0);
+		if (strcmp(t, "Không") != 0 || !chance(r, 0.4))
+			out->theory = xstrdup(t);
 	}
 
 	double no_phone = age >= 70 ? 0.6 : age >= 60 ? 0.4 : 0.22;
@@ -873,7 +591,8 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 	}
 
 	/* Where they live: the unit's commune and village, or one of the region. */
-	enum demo_place kind = o->ethnic_area ? DEMO_ETHNIC : chance(r, 0.15) ? DEMO_URBAN : DEMO_RURAL;
+	enum demo_place kind = o->ethnic_area ? DEMO_ETHNIC
+		: chance(r, 0.15) ? DEMO_URBAN : DEMO_RURAL;
 	const char *commune = o->commune ? o->commune : random_commune(g, r, region, kind);
 	kind = place_of(commune, o->ethnic_area);
 	const char *branch = o->branch;
@@ -888,10 +607,10 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 	sb_word(&s, branch);
 	sb_cat(&s, ", ");
 	sb_commune_lower(&s, commune);
-	out->address = sb_dup(&s);
+	out->address = xstrdup(s.b);
 
 	/* Home town: the same commune for most locals, else a commune of the home province's
-	 * region; written "Xã Yên Thịnh, tỉnh Ninh Bình" or, as some lists do, "Yên Thịnh, Ninh Bình". */
+	 * region; "Xã Yên Thịnh, tỉnh Ninh Bình", or as some lists write "Yên Thịnh, Ninh Bình". */
 	const char *hc = local && o->commune && chance(r, 0.6) ? o->commune
 		: random_commune(g, r, (int)home->region, minority ? DEMO_ETHNIC : DEMO_RURAL);
 	s.n = 0;
@@ -904,12 +623,12 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 		sb_cat(&s, ", ");
 		sb_province_lower(&s, home);
 	}
-	out->home_town = sb_dup(&s);
+	out->home_town = xstrdup(s.b);
 
 	if (work != W_NONE && chance(r, 0.75)) {
 		s.n = 0;
 		workplace_of(r, work, commune, area, &s);
-		out->workplace = sb_dup(&s);
+		out->workplace = xstrdup(s.b);
 	}
 
 	if (chance(r, 0.05)) {
@@ -918,4 +637,199 @@ void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts
 		else
 			out->notes = xstrdup(NOTES[rng_below(r, sizeof NOTES / sizeof NOTES[0])]);
 	}
+}
+
+/* ---- Places ---- */
+
+#define NO DEMO_NORTH
+#define CE DEMO_CENTRAL
+#define SO DEMO_SOUTH
+
+/* CCCD codes of Circular 07/2016/TT-BCA, as still printed on cards. */
+static const struct demo_province PROVINCES[] = {
+	{ 1, "Hà Nội", "Thành phố", NO }, { 2, "Hà Giang", "Tỉnh", NO },
+	{ 4, "Cao Bằng", "Tỉnh", NO }, { 6, "Bắc Kạn", "Tỉnh", NO },
+	{ 8, "Tuyên Quang", "Tỉnh", NO }, { 10, "Lào Cai", "Tỉnh", NO },
+	{ 11, "Điện Biên", "Tỉnh", NO }, { 12, "Lai Châu", "Tỉnh", NO },
+	{ 14, "Sơn La", "Tỉnh", NO }, { 15, "Yên Bái", "Tỉnh", NO }, { 17, "Hòa Bình", "Tỉnh", NO },
+	{ 19, "Thái Nguyên", "Tỉnh", NO }, { 20, "Lạng Sơn", "Tỉnh", NO },
+	{ 22, "Quảng Ninh", "Tỉnh", NO }, { 24, "Bắc Giang", "Tỉnh", NO },
+	{ 25, "Phú Thọ", "Tỉnh", NO }, { 26, "Vĩnh Phúc", "Tỉnh", NO },
+	{ 27, "Bắc Ninh", "Tỉnh", NO }, { 30, "Hải Dương", "Tỉnh", NO },
+	{ 31, "Hải Phòng", "Thành phố", NO }, { 33, "Hưng Yên", "Tỉnh", NO },
+	{ 34, "Thái Bình", "Tỉnh", NO }, { 35, "Hà Nam", "Tỉnh", NO },
+	{ 36, "Nam Định", "Tỉnh", NO }, { 37, "Ninh Bình", "Tỉnh", NO },
+	{ 38, "Thanh Hóa", "Tỉnh", CE }, { 40, "Nghệ An", "Tỉnh", CE },
+	{ 42, "Hà Tĩnh", "Tỉnh", CE }, { 44, "Quảng Bình", "Tỉnh", CE },
+	{ 45, "Quảng Trị", "Tỉnh", CE }, { 46, "Thừa Thiên Huế", "Tỉnh", CE },
+	{ 48, "Đà Nẵng", "Thành phố", CE }, { 49, "Quảng Nam", "Tỉnh", CE },
+	{ 51, "Quảng Ngãi", "Tỉnh", CE }, { 52, "Bình Định", "Tỉnh", CE },
+	{ 54, "Phú Yên", "Tỉnh", CE }, { 56, "Khánh Hòa", "Tỉnh", CE },
+	{ 58, "Ninh Thuận", "Tỉnh", CE }, { 60, "Bình Thuận", "Tỉnh", CE },
+	{ 62, "Kon Tum", "Tỉnh", CE }, { 64, "Gia Lai", "Tỉnh", CE }, { 66, "Đắk Lắk", "Tỉnh", CE },
+	{ 67, "Đắk Nông", "Tỉnh", CE }, { 68, "Lâm Đồng", "Tỉnh", CE },
+	{ 70, "Bình Phước", "Tỉnh", SO }, { 72, "Tây Ninh", "Tỉnh", SO },
+	{ 74, "Bình Dương", "Tỉnh", SO }, { 75, "Đồng Nai", "Tỉnh", SO },
+	{ 77, "Bà Rịa - Vũng Tàu", "Tỉnh", SO }, { 79, "Hồ Chí Minh", "Thành phố", SO },
+	{ 80, "Long An", "Tỉnh", SO }, { 82, "Tiền Giang", "Tỉnh", SO },
+	{ 83, "Bến Tre", "Tỉnh", SO }, { 84, "Trà Vinh", "Tỉnh", SO },
+	{ 86, "Vĩnh Long", "Tỉnh", SO }, { 87, "Đồng Tháp", "Tỉnh", SO },
+	{ 89, "An Giang", "Tỉnh", SO }, { 91, "Kiên Giang", "Tỉnh", SO },
+	{ 92, "Cần Thơ", "Thành phố", SO }, { 93, "Hậu Giang", "Tỉnh", SO },
+	{ 94, "Sóc Trăng", "Tỉnh", SO }, { 95, "Bạc Liêu", "Tỉnh", SO },
+	{ 96, "Cà Mau", "Tỉnh", SO },
+};
+
+size_t demo_provinces(const struct demo_province **out)
+{
+	*out = PROVINCES;
+	return sizeof PROVINCES / sizeof PROVINCES[0];
+}
+
+const struct demo_province *demo_province(int code)
+{
+	for (size_t i = 0; i < sizeof PROVINCES / sizeof PROVINCES[0]; i++)
+		if (PROVINCES[i].code == code)
+			return &PROVINCES[i];
+	return NULL;
+}
+
+struct place {
+	const char *name;
+	unsigned char region;	/* enum demo_region */
+	unsigned char kind;	/* enum demo_place */
+};
+
+#define RU DEMO_RURAL
+#define ET DEMO_ETHNIC
+#define UR DEMO_URBAN
+
+static const struct place COMMUNES[] = {
+	{ "Xã Yên Thịnh", NO, RU }, { "Xã Yên Lâm", NO, RU }, { "Xã Đông Hưng", NO, RU },
+	{ "Xã An Bình", NO, RU }, { "Xã Hồng Phong", NO, RU }, { "Xã Tân Tiến", NO, RU },
+	{ "Xã Quang Trung", NO, RU }, { "Xã Nghĩa Hưng", NO, RU }, { "Xã Vũ Thắng", NO, RU },
+	{ "Xã Thụy Liên", NO, RU }, { "Xã Đồng Tâm", NO, RU }, { "Xã Phù Lưu", NO, RU },
+	{ "Xã Liên Bảo", NO, RU }, { "Xã Tam Hiệp", NO, RU }, { "Xã Minh Khai", NO, RU },
+	{ "Xã Gia Thanh", NO, RU }, { "Xã Mường Phăng", NO, ET }, { "Xã Nà Nhạn", NO, ET },
+	{ "Xã Chiềng Sinh", NO, ET }, { "Xã Sà Phìn", NO, ET }, { "Xã Lũng Cú", NO, ET },
+	{ "Xã Tả Van", NO, ET }, { "Xã Bản Hồ", NO, ET }, { "Xã Nậm Cang", NO, ET },
+	{ "Xã Pả Vi", NO, ET }, { "Xã Pú Nhung", NO, ET }, { "Xã Thanh Nưa", NO, ET },
+	{ "Xã Chiềng Mai", NO, ET }, { "Phường Đông Thành", NO, UR },
+	{ "Phường Trần Hưng Đạo", NO, UR }, { "Phường Bạch Đằng", NO, UR },
+	{ "Phường Cẩm Thượng", NO, UR }, { "Phường Nam Thành", NO, UR },
+	{ "Phường Ninh Khánh", NO, UR }, { "Thị trấn Yên Ninh", NO, UR },
+	{ "Xã Hoằng Phụ", CE, RU }, { "Xã Quảng Tân", CE, RU }, { "Xã Diễn Hồng", CE, RU },
+	{ "Xã Nghi Phong", CE, RU }, { "Xã Phước Sơn", CE, RU }, { "Xã Điện Phương", CE, RU },
+	{ "Xã Hành Thiện", CE, RU }, { "Xã Nghĩa Hà", CE, RU }, { "Xã Phước Hiệp", CE, RU },
+	{ "Xã Hòa Thịnh", CE, RU }, { "Xã Ninh Xuân", CE, RU }, { "Xã Cam Thành", CE, RU },
+	{ "Xã Tịnh Khê", CE, RU }, { "Xã Phổ Thạnh", CE, RU }, { "Xã Ia Grai", CE, ET },
+	{ "Xã Ea Tul", CE, ET }, { "Xã Đắk Ha", CE, ET }, { "Xã Kon Chiêng", CE, ET },
+	{ "Xã Krông Jing", CE, ET }, { "Xã Ia Pết", CE, ET }, { "Xã Đắk Mar", CE, ET },
+	{ "Xã Ea Kao", CE, ET }, { "Xã Chư Pơng", CE, ET }, { "Xã Đạ Chais", CE, ET },
+	{ "Xã Sơn Bua", CE, ET }, { "Xã A Vao", CE, ET }, { "Phường Thạch Thang", CE, UR },
+	{ "Phường Vĩnh Ninh", CE, UR }, { "Phường Hòa Cường", CE, UR },
+	{ "Phường Ngô Mây", CE, UR }, { "Phường Thắng Lợi", CE, UR }, { "Phường Lộc Thọ", CE, UR },
+	{ "Xã Tân Phú", SO, RU }, { "Xã Long Hòa", SO, RU }, { "Xã Mỹ An", SO, RU },
+	{ "Xã Vĩnh Thạnh", SO, RU }, { "Xã An Khánh", SO, RU }, { "Xã Tân Lộc", SO, RU },
+	{ "Xã Long Hưng", SO, RU }, { "Xã Mỹ Hòa", SO, RU }, { "Xã Hòa Bình", SO, RU },
+	{ "Xã Tân Hiệp", SO, RU }, { "Xã Bình Thành", SO, RU }, { "Xã Thạnh Phú", SO, RU },
+	{ "Xã An Thạnh", SO, RU }, { "Xã Ô Lâm", SO, ET }, { "Xã Châu Lăng", SO, ET },
+	{ "Xã Lê Trì", SO, ET }, { "Xã Tà Đảnh", SO, ET }, { "Xã Ngọc Biên", SO, ET },
+	{ "Xã Tập Sơn", SO, ET }, { "Xã Lai Hòa", SO, ET }, { "Xã Lương Hòa", SO, ET },
+	{ "Xã Đa Lộc", SO, ET }, { "Phường Bến Nghé", SO, UR }, { "Phường Tân Định", SO, UR },
+	{ "Phường Cái Khế", SO, UR }, { "Phường An Hòa", SO, UR }, { "Phường Mỹ Bình", SO, UR },
+	{ "Phường Long Bình", SO, UR },
+};
+
+static const struct place BRANCHES[] = {
+	{ "Thôn Đông", NO, RU }, { "Thôn Tây", NO, RU }, { "Thôn Nam", NO, RU },
+	{ "Thôn Bắc", NO, RU }, { "Thôn Trung", NO, RU }, { "Thôn Thượng", NO, RU },
+	{ "Thôn Hạ", NO, RU }, { "Thôn Đình", NO, RU }, { "Thôn Chùa", NO, RU },
+	{ "Xóm 1", NO, RU }, { "Xóm 2", NO, RU }, { "Xóm 3", NO, RU }, { "Xóm 4", NO, RU },
+	{ "Xóm 5", NO, RU }, { "Xóm Mới", NO, RU }, { "Thôn Yên Thái", NO, RU },
+	{ "Thôn Phú Mỹ", NO, RU }, { "Bản Nà Phặc", NO, ET }, { "Bản Mường Hum", NO, ET },
+	{ "Bản Pá Khoang", NO, ET }, { "Bản Hua Nà", NO, ET }, { "Bản Nậm Ngà", NO, ET },
+	{ "Bản Lả", NO, ET }, { "Bản Tả Phìn", NO, ET }, { "Bản Sín Chải", NO, ET },
+	{ "Bản Phìn Hồ", NO, ET }, { "Bản Co Muông", NO, ET }, { "Tổ dân phố 1", NO, UR },
+	{ "Tổ dân phố 2", NO, UR }, { "Tổ dân phố 3", NO, UR }, { "Tổ dân phố 4", NO, UR },
+	{ "Tổ dân phố 5", NO, UR }, { "Tổ dân phố 6", NO, UR }, { "Thôn 1", CE, RU },
+	{ "Thôn 2", CE, RU }, { "Thôn 3", CE, RU }, { "Thôn 4", CE, RU },
+	{ "Thôn Phước Sơn", CE, RU }, { "Thôn An Lạc", CE, RU }, { "Thôn Tân Hòa", CE, RU },
+	{ "Thôn Trung Hậu", CE, RU }, { "Thôn Mỹ Lợi", CE, RU }, { "Buôn Ko Tam", CE, ET },
+	{ "Buôn Kmrơng Prông", CE, ET }, { "Buôn Tơng Jú", CE, ET }, { "Plei Kép", CE, ET },
+	{ "Plei Ốp", CE, ET }, { "Làng Kon Klor", CE, ET }, { "Làng Đăk Mế", CE, ET },
+	{ "Plei Krông", CE, ET }, { "Bon Bu Prâng", CE, ET }, { "Khối phố 1", CE, UR },
+	{ "Khối phố 2", CE, UR }, { "Khối phố 3", CE, UR }, { "Khối phố 4", CE, UR },
+	{ "Tổ dân phố 7", CE, UR }, { "Tổ dân phố 8", CE, UR }, { "Ấp Bắc", SO, RU },
+	{ "Ấp Chợ", SO, RU }, { "Ấp Đông", SO, RU }, { "Ấp 1", SO, RU }, { "Ấp 2", SO, RU },
+	{ "Ấp 3", SO, RU }, { "Ấp Tân Lập", SO, RU }, { "Ấp Mỹ Thạnh", SO, RU },
+	{ "Ấp Phú Hòa", SO, RU }, { "Ấp Bình Hòa", SO, RU }, { "Ấp Sóc Ven", SO, ET },
+	{ "Ấp Tà Lọt", SO, ET }, { "Ấp Ô Chum", SO, ET }, { "Ấp Phnôm Pi", SO, ET },
+	{ "Ấp Chắc Tưng", SO, ET }, { "Ấp Sà Lôn", SO, ET }, { "Ấp Sóc Tà Ong", SO, ET },
+	{ "Khu phố 1", SO, UR }, { "Khu phố 2", SO, UR }, { "Khu phố 3", SO, UR },
+	{ "Khu phố 4", SO, UR }, { "Khu phố 5", SO, UR },
+};
+
+#define NCOMMUNES (sizeof COMMUNES / sizeof COMMUNES[0])
+#define NBRANCHES (sizeof BRANCHES / sizeof BRANCHES[0])
+
+const char *demo_commune_name(unsigned i)
+{
+	return COMMUNES[i % NCOMMUNES].name;
+}
+
+size_t demo_commune_count(void)
+{
+	return NCOMMUNES;
+}
+
+const char *demo_branch_name(unsigned i)
+{
+	return BRANCHES[i % NBRANCHES].name;
+}
+
+size_t demo_branch_count(void)
+{
+	return NBRANCHES;
+}
+
+static size_t count_in(const struct place *p, size_t n, enum demo_region rg, enum demo_place kind)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += p[i].region == rg && p[i].kind == kind;
+	return c;
+}
+
+static const char *nth_in(const struct place *p, size_t n, enum demo_region rg,
+			  enum demo_place kind, unsigned i)
+{
+	size_t c = count_in(p, n, rg, kind);
+	if (c == 0)
+		return p[i % n].name;
+	i %= (unsigned)c;
+	for (size_t k = 0; k < n; k++)
+		if (p[k].region == rg && p[k].kind == kind && i-- == 0)
+			return p[k].name;
+	return p[0].name;	/* not reached */
+}
+
+const char *demo_commune_in(enum demo_region rg, enum demo_place kind, unsigned i)
+{
+	return nth_in(COMMUNES, NCOMMUNES, rg, kind, i);
+}
+
+size_t demo_commune_count_in(enum demo_region rg, enum demo_place kind)
+{
+	return count_in(COMMUNES, NCOMMUNES, rg, kind);
+}
+
+const char *demo_branch_in(enum demo_region rg, enum demo_place kind, unsigned i)
+{
+	return nth_in(BRANCHES, NBRANCHES, rg, kind, i);
+}
+
+size_t demo_branch_count_in(enum demo_region rg, enum demo_place kind)
+{
+	return count_in(BRANCHES, NBRANCHES, rg, kind);
 }

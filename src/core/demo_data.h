@@ -50,8 +50,11 @@ enum demo_place {
 	DEMO_URBAN = 2,		/* Phường Đông Thành, Tổ dân phố 5 */
 };
 
+/* Out-of-range values are tolerated: a today that is not a full date in 1950..2100 reads as
+ * 1 July 2026, ages are clamped to 0..110 (and to births from 1900), age_max < age_min reads as
+ * age_min, an unknown region as DEMO_NORTH, a province of another region as 0. */
 struct demo_opts {
-	hv_date today;		/* ages are counted to this full date (yyyymmdd, no zero parts) */
+	hv_date today;		/* ages are counted to this full date (yyyymmdd) */
 	int age_min, age_max;	/* inclusive age range on today; 0 and 0 mean 16 to 80 */
 	int sex;		/* 0 any, SEX_MALE or SEX_FEMALE (enum sex of core/record.h) */
 	enum demo_region region;
@@ -76,6 +79,19 @@ void demo_gen_free(struct demo_gen **g);
  * so the same rng state and options give the same person. */
 void demo_person(const struct demo_gen *g, struct rng *r, const struct demo_opts *o,
 		 struct person *out, int *province);
+
+/* Longest full name demo_full_name writes, with its NUL. */
+#define DEMO_NAME_MAX 128
+
+/* Write into out (size bytes; DEMO_NAME_MAX always suffices) a full name as people of
+ * ethnicity (an item of VOCAB_ETHNICITY; NULL or unknown ones write as Kinh) write theirs, for
+ * sex (SEX_MALE, else female), born in birth_year (the cohort picks Thị/Văn and given names),
+ * in region rg.  Returns its length. */
+size_t demo_full_name(const struct demo_gen *g, struct rng *r, const char *ethnicity, int sex,
+		      int birth_year, enum demo_region rg, char *out, size_t size);
+/* A religion (an item of VOCAB_RELIGION) for someone of ethnicity living in region rg. */
+const char *demo_religion(const struct demo_gen *g, struct rng *r, const char *ethnicity,
+			 enum demo_region rg);
 
 /* ---- The raw tables, for the generator and for tests that need realistic names ---- */
 
@@ -115,6 +131,7 @@ enum demo_table {
 	DEMO_T_HIGHLAND_GIVEN_F,
 	DEMO_T_CENTRAL_SURNAME,	/* Cơ Tu, Tà Ôi, Bru-Vân Kiều, Hrê, Co, Chứt */
 	DEMO_T_RAGLAI_SURNAME,
+	DEMO_T_KOHO_SURNAME,	/* Cơ Ho, Mạ, Chu Ru clans: Liêng Hót K'Brơi */
 	DEMO_T_KHMER_SURNAME,
 	DEMO_T_KHMER_GIVEN_M,
 	DEMO_T_KHMER_GIVEN_F,
@@ -127,6 +144,9 @@ enum demo_table {
 	DEMO_T__COUNT
 };
 
+/* The index of an entry of table t drawn by the weights of column col (0..2); 0 for a table or
+ * column that does not exist. */
+size_t demo_pick(const struct demo_gen *g, struct rng *r, enum demo_table t, int col);
 /* The entries of table t into *out; returns their number. */
 size_t demo_table(enum demo_table t, const struct demo_name **out);
 enum demo_axis demo_table_axis(enum demo_table t);
@@ -138,7 +158,7 @@ size_t demo_given_names(int sex, const struct demo_name **out);
 /* ---- Places ---- */
 
 struct demo_province {
-	int code;		/* CCCD province code, 1..96 (the 63 provinces before the 2025 mergers) */
+	int code;		/* CCCD code, 1..96 (the 63 provinces before the 2025 mergers) */
 	const char *name;	/* "Ninh Bình", "Hồ Chí Minh" */
 	const char *level;	/* "Tỉnh" or "Thành phố" */
 	enum demo_region region;

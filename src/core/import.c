@@ -68,6 +68,7 @@ struct importer {
 	struct hmap ids, ids_new;
 	struct buf units_created;	/* paths created by the batch in flight */
 	uint64_t nunits_created;
+	const struct org_entry *cur_org;	/* of the row being written */
 	struct row *rows;
 	size_t nrows, caprows;
 	FILE *rejects;
@@ -451,6 +452,7 @@ static void on_unit_created(uint64_t id, const char *path, void *ctx)
 {
 	struct importer *im = ctx;
 	(void)id;
+	buf_printf(&im->units_created, "%s: ", im->cur_org ? im->cur_org->code : "?");
 	buf_adds(&im->units_created, path);
 	buf_addc(&im->units_created, '\n');
 	im->nunits_created++;
@@ -657,6 +659,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 			return;
 		}
 	}
+	im->cur_org = org;
 	bool member_fields = w->unit.n || w->has[C_JOIN] || w->has[C_CARD] || w->has[C_ROLE] ||
 			     w->has[C_STATUS] || w->has[C_STATUS_DATE] || w->has[C_STATUS_REASON];
 	if (!org && member_fields) {

@@ -101,7 +101,8 @@
 	X("Đạo Tứ Ân Hiếu Nghĩa", "dao tu an hieu nghia", "Tứ Ân Hiếu Nghĩa") \
 	X("Đạo Bửu Sơn Kỳ Hương", "dao buu son ky huong", "Bửu Sơn Kỳ Hương") \
 	X("Phật đường Nam tông Minh Sư đạo", "phat duong nam tong minh su dao", "Minh Sư đạo") \
-	X("Giáo hội Phật đường Nam tông Minh Sư đạo", "giao hoi phat duong nam tong minh su dao", "Minh Sư đạo") \
+	X("Giáo hội Phật đường Nam tông Minh Sư đạo", \
+	  "giao hoi phat duong nam tong minh su dao", "Minh Sư đạo") \
 	X("Minh Lý đạo", "minh ly dao", "Minh Lý đạo - Tam Tông Miếu") \
 	X("Tam Tông Miếu", "tam tong mieu", "Minh Lý đạo - Tam Tông Miếu") \
 	X("Mặc Môn", "mac mon", "Các Thánh hữu Ngày sau") \
@@ -199,7 +200,8 @@
 	X("Phó BT", "pho bt", "Phó Bí thư") \
 	X("Phó Bí thư chi đoàn", "pho bi thu chi doan", "Phó Bí thư") \
 	X("Trưởng ban Công tác Mặt trận", "truong ban cong tac mat tran", "Trưởng ban") \
-	X("Phó Trưởng ban Công tác Mặt trận", "pho truong ban cong tac mat tran", "Phó Trưởng ban") \
+	X("Phó Trưởng ban Công tác Mặt trận", "pho truong ban cong tac mat tran", \
+	  "Phó Trưởng ban") \
 	X("CHT", "cht", "Chi hội trưởng") \
 	X("Trưởng chi hội", "truong chi hoi", "Chi hội trưởng") X("CHP", "chp", "Chi hội phó") \
 	X("Phó chi hội trưởng", "pho chi hoi truong", "Chi hội phó") \
@@ -288,13 +290,9 @@ static size_t squeeze(char *p, size_t n)
 			r += more;
 			continue;
 		}
-		if (c == '/') {
-			sep = false;
-			if (w > 0 && p[w - 1] == ' ')
-				w--;
-		} else if (sep && w > 0 && p[w - 1] != '/') {
+		/* A pending separator becomes one space, except around '/'. */
+		if (sep && c != '/' && w > 0 && p[w - 1] != '/')
 			p[w++] = ' ';
-		}
 		sep = false;
 		p[w++] = (char)c;
 	}

@@ -347,16 +347,22 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 	rec_diff(def, cur, rec, audit_field, &a);
 	if ((rc = a.rc) != 0)
 		goto out;
-	m->version = cm->version + 1;
-	m->ctime = cm->ctime;
-	set_str(&m->cuser, cm->cuser ? cm->cuser : "");
-	m->mtime = t->now;
-	set_str(&m->muser, s->login);
+	/* Write a copy with the new meta: the caller's record stays as it was read, so a
+	 * transaction that is rolled back and run again (deadlock) compares the same version
+	 * again instead of one it never saved. */
+	void *next = xmalloc(def->size);
+	memcpy(next, rec, def->size);
+	struct rec_meta *nm = next;
+	nm->version = cm->version + 1;
+	nm->ctime = cm->ctime;
+	nm->cuser = cm->cuser;
+	nm->mtime = t->now;
+	nm->muser = s->login;
 	/* Fields a newer program added stay as they were stored. */
-	buf_reset(&m->extra);
-	if (cm->extra.len)
-		buf_add(&m->extra, cm->extra.p, cm->extra.len);
-	if ((rc = put_record(s, t, dbi, m->id, def, rec, 0, e)) != 0)
+	nm->extra = cm->extra;
+	rc = put_record(s, t, dbi, m->id, def, next, 0, e);
+	free(next);
+	if (rc)
 		goto out;
 	if (changed)
 		*changed = true;

@@ -66,7 +66,8 @@ int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void 
 /* Update a record read earlier: m.id and m.version say which and which version.  If the stored
  * version is newer: ERR_CONFLICT "changed by X at T", nothing written.  If nothing differs,
  * returns 0 and writes nothing (*changed = false).  Otherwise writes the record with version+1
- * and one audit entry per changed field; rec->m gets the new version. */
+ * and one audit entry per changed field.  rec itself is not modified (the transaction may be
+ * run again); once it has committed, the stored version is rec->m.version + 1. */
 int store_update(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
 		 bool *changed, struct err *e);
 

@@ -40,8 +40,10 @@ static unsigned char letter_weight(const struct vnl_char *c)
 	return (unsigned char)(w + 1);
 }
 
-/* The keys of the words of s[0..n), each ended by its tone terminator.  A word that folds to
- * nothing (stray combining marks) gets no key, just as it leaves no word in vn_fold's output. */
+/* The keys of the words of s[0..n), each ended by its tone terminator.  A word should have one
+ * tone mark; if it has more, the highest counts, so that the order of the marks never matters.
+ * A word that folds to nothing (stray combining marks) gets no key, just as it leaves no word
+ * in vn_fold's output. */
 static void key_words(struct vnl_out *o, const char *s, size_t n)
 {
 	struct vnl_reader r;
@@ -58,7 +60,7 @@ static void key_words(struct vnl_out *o, const char *s, size_t n)
 			tone = VNL_TONE_NONE;
 			continue;
 		}
-		if (!tone)
+		if (c.tone > tone)
 			tone = c.tone;
 		if (c.cp >= 'a' && c.cp <= 'z') {
 			vnl_out_byte(o, letter_weight(&c));

@@ -12,7 +12,14 @@
  *   then one terminator byte 0x02 + tone (0 none, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng).
  * Words are split on whitespace.  A name key (vn_name_collkey) is three groups in official list
  * order, given name, middle names, surname, each group ended by 0x01 (an empty group is just 0x01).
- * So: a terminator (0x02..0x07) ends a word; 0x01 ends a group; bytes >= 0x10 are letters. */
+ * So: a terminator (0x02..0x07) ends a word; 0x01 ends a group; bytes >= 0x10 are letters.
+ * (The 3 bytes after 0x41 may take any value, so a reader must skip them as a unit.)
+ *
+ * Details: letters are weighed after folding case and marks, so "Ç" weighs as c and "Ø" is
+ * escaped as ø; a word's tone is its tone mark wherever it sits ("Hòa" and "Hoà" have one
+ * key; should a word carry two, the later in the tone order counts); a word made only of combining marks gets no key at all, just as it leaves no
+ * word in vn_fold's output.  Compare keys with memcmp over the shorter length, then the
+ * shorter key first.  Digits compare one by one, not as numbers ("10" < "9"). */
 #ifndef HOIVIEN_COLLATE_H
 #define HOIVIEN_COLLATE_H
 
@@ -26,8 +33,10 @@ void vn_collkey(struct buf *out, const char *s, size_t n);
  * (given name, then middle names, then surname; see name.h for the split). */
 void vn_name_collkey(struct buf *out, const char *name, size_t n);
 /* Append the folded words of a key (as vn_fold would give them, joined by single spaces, in key
- * order) so an index scan can match a query without reading the record.
- * Returns 0, or -1 if key is malformed. */
+ * order: for a name key given name, middle names, surname) so an index scan can match a query
+ * without reading the record.  Returns 0, or -1 if key is malformed (a byte outside the layout,
+ * a cut-off escape or word, an empty word, an escaped value that is not a code point); out is
+ * then unchanged. */
 int vn_collkey_fold(struct buf *out, const unsigned char *key, size_t n);
 
 #endif

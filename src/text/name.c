@@ -39,32 +39,34 @@ struct range {
 	size_t a, b;
 };
 
-static bool space_at(const char *s, size_t n, size_t i, size_t *len)
+/* Length of the white space at s[i], 0 if there is none.  Only ASCII and sequences led by C2,
+ * E1, E2 or E3 can be white space (see vnl_is_space), so other bytes, continuation bytes
+ * included, are passed over one at a time without decoding. */
+static size_t space_len(const char *s, size_t n, size_t i)
 {
+	unsigned char b = (unsigned char)s[i];
 	uint32_t cp;
 
-	if ((unsigned char)s[i] < 0x80) {
-		*len = 1;
-		return vnl_is_space((unsigned char)s[i]);
-	}
+	if (b < 0x80)
+		return vnl_is_space(b);
+	if (b != 0xC2 && (b < 0xE1 || b > 0xE3))
+		return 0;
 	int k = utf8_decode(s + i, n - i, &cp);
-
-	*len = k > 0 ? (size_t)k : 1;
-	return k > 0 && vnl_is_space(cp);
+	return k > 0 && vnl_is_space(cp) ? (size_t)k : 0;
 }
 
-/* The next word at or after i; false if none is left. */
+/* The next word at or after *i; false if none is left. */
 static bool next_word(const char *s, size_t n, size_t *i, struct range *w)
 {
-	size_t len;
+	size_t k;
 
-	while (*i < n && space_at(s, n, *i, &len))
-		*i += len;
+	while (*i < n && (k = space_len(s, n, *i)) > 0)
+		*i += k;
 	if (*i >= n)
 		return false;
 	w->a = *i;
-	while (*i < n && !space_at(s, n, *i, &len))
-		*i += len;
+	while (*i < n && space_len(s, n, *i) == 0)
+		(*i)++;
 	w->b = *i;
 	return true;
 }

@@ -240,16 +240,6 @@ uint32_t vnl_join(const struct vnl_letter *l)
 	return l->upper ? vn_compose_upper[row][l->tone] : vn_compose_lower[row][l->tone];
 }
 
-bool vnl_is_space(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp == ' ' || (cp >= '\t' && cp <= '\r');
-	if (cp < 0x1680)
-		return cp == 0x85 || cp == 0xA0;
-	return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
-		|| cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
 void vnl_reader_init(struct vnl_reader *r, const char *s, size_t n)
 {
 	r->s = (const unsigned char *)s;
@@ -257,7 +247,7 @@ void vnl_reader_init(struct vnl_reader *r, const char *s, size_t n)
 	r->npend = 0;
 }
 
-static bool raw_next(struct vnl_reader *r, uint32_t *cp)
+static inline bool raw_next(struct vnl_reader *r, uint32_t *cp)
 {
 	if (r->npend > 0) {
 		*cp = r->pend[--r->npend];
@@ -336,9 +326,15 @@ static void apply_mark(struct vnl_char *c, int m)
 	unsigned char tone = (unsigned char)(m & 7), mod = (unsigned char)(m >> 3);
 
 	c->marked = true;
-	if (tone && !c->tone)
+	/* Two tones on one letter is junk, but the highest wins rather than the first so that
+	 * canonically equivalent orders (dot below commutes with the others) read the same. */
+	if (tone > c->tone)
 		c->tone = tone;
-	if (mod && !c->mod && c->cp < 0x80 && vnl_mod_fits((unsigned char)c->cp, mod))
+	/* The first modifier that fits wins, except that the horn beats a circumflex or breve met
+	 * earlier: canonical order puts the horn (class 216) first, so this way "o\u0302\u031B"
+	 * reads as its NFC ("ơ\u0302") does. */
+	if (mod && c->cp < 0x80 && vnl_mod_fits((unsigned char)c->cp, mod) &&
+	    (!c->mod || (mod == VNL_MOD_HORN && c->mod != VNL_MOD_HORN)))
 		c->mod = mod;
 }
 
@@ -387,7 +383,12 @@ bool vnl_next(struct vnl_reader *r, struct vnl_char *c)
 		break;
 	}
 
-	/* The marks that follow belong to this character, in whatever order they came. */
+	/* The marks that follow belong to this character, in whatever order they came.  Most of
+	 * the time the next byte already shows there are none: ASCII, a lead byte below U+0300,
+	 * or U+1E80..U+1EFF (E1 BA/BB), letters all. */
+	if (r->npend == 0 && (r->s >= r->end || *r->s < 0xCC ||
+			      (*r->s == 0xE1 && r->end - r->s > 1 && (r->s[1] == 0xBA || r->s[1] == 0xBB))))
+		return true;
 	while (raw_next(r, &cp)) {
 		if (in_mark_block(cp)) {
 			apply_mark(c, block_mark(cp));

@@ -36,14 +36,22 @@ uint32_t vnl_join(const struct vnl_letter *l);
 bool vnl_mod_fits(unsigned char base, unsigned char mod);
 /* White space that separates words: ASCII \t \n \v \f \r and space, U+0085, and the Unicode
  * spaces (U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). */
-bool vnl_is_space(uint32_t cp);
+static inline bool vnl_is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	if (cp < 0x1680)
+		return cp == 0x85 || cp == 0xA0;
+	return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
 
 /* A character as the fold sees it: one base character with the combining marks that follow it. */
 struct vnl_char {
 	uint32_t cp;		/* the fold: lowercase, marks removed, đ -> 'd'; VNL_NO_BASE for
 				 * marks that follow no base (start of text) */
 	unsigned char mod;	/* enum vnl_mod, only where vnl_mod_fits */
-	unsigned char tone;	/* enum vnl_tone: the first tone mark on the character */
+	unsigned char tone;	/* enum vnl_tone: its tone mark (the highest, should it have two) */
 	bool upper;		/* the base was a capital letter */
 	bool marked;		/* the fold dropped something: a combining mark, or đ's stroke */
 };

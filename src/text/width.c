@@ -57,22 +57,16 @@ int vn_width(const char *s, size_t n)
 size_t vn_fit(const char *s, size_t n, int cols)
 {
 	size_t i = 0;
-	int used = 0;
+	int used = 0, w;
 
+	/* Stop only at a character that takes columns: combining marks take none, so they always
+	 * go along with the letter before them, and a letter never loses its marks. */
 	while (i < n) {
-		int w, w2;
-		size_t j = i + next_cp(s, n, i, &w);
-		/* Whatever takes no column after a character goes with it: its combining marks. */
-		while (j < n) {
-			size_t len = next_cp(s, n, j, &w2);
-			if (w2 != 0)
-				break;
-			j += len;
-		}
+		size_t len = next_cp(s, n, i, &w);
 		if (used + w > cols)
 			break;
 		used += w;
-		i = j;
+		i += len;
 	}
 	return i;
 }

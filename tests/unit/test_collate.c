@@ -9,6 +9,7 @@
 #include "util/rng.h"
 
 #include <stdlib.h>
+#include <uninorm.h>
 
 /* The 134 Vietnamese letters (copied from the design table vn-charsets.tsv): NFC, NFD, "Unicode
  * tổ hợp" (precomposed â ă ê ô ơ ư + combining tone), base letter, modifier (- none, b breve,
@@ -339,6 +340,10 @@ static void test_order(void)
 		{ "Hà\tNội", "hà nội" },
 		{ "Hà\u00a0Nội", "hà nội" },
 		{ "Ấn", "A\u0301\u0302n" },
+		{ "a\u0301\u0323", "a\u0323\u0301" },	/* canonically equivalent junk */
+		{ "ạ\u0301", "á\u0323" },
+		{ "o\u0302\u031B", "ơ\u0302" },	/* the horn sorts first in NFD */
+		{ "ô\u031B", "o\u031B\u0302" },
 	};
 	int bad = 0;
 	for (size_t i = 0; i < COUNT(same); i++) {
@@ -547,7 +552,7 @@ static void test_fold_property(void)
 		"a", "Ă", "â", "Đ", "đ", "e", "Ê", "ơ", "Ư", "y", "z", "Q", "0", "7", " ", "  ", "\t", "\u00a0",
 		"\u0301", "\u0300", "\u0302", "\u0306", "\u031B", "\u0323", "\u0303", "\u0309", "\u20DD", "'", "-",
 		"ç", "Ø", "ß", "ǖ", "İ", "Ω", "\u212B", "北", "😀", "\x01", "\x7f", "ễ", "Ấ", "ợ", "\u0344",
-		"\u1100\u1161", "\uAC00",
+		"\u1100\u1161", "\uAC00", "o", "u", "ô", "A",
 	};
 	struct rng r;
 	rng_seed(&r, 2024);
@@ -561,6 +566,34 @@ static void test_fold_property(void)
 		buf_free(&s);
 	}
 	is_int(bad, 0, "the fold property holds for 3000 random strings of letters, marks, spaces and symbols");
+
+	/* Canonically equivalent text has one key: check against libunistring's NFC and NFD. */
+	bad = 0;
+	for (int t = 0; t < 3000; t++) {
+		struct buf s = BUF_INIT, k0 = BUF_INIT, k1 = BUF_INIT, k2 = BUF_INIT;
+		int len = (int)rng_below(&r, 10);
+		for (int j = 0; j < len; j++)
+			buf_adds(&s, pieces[rng_below(&r, COUNT(pieces))]);
+		size_t nc = 0, nd = 0;
+		uint8_t *c = u8_normalize(UNINORM_NFC, (const uint8_t *)buf_str(&s), s.len, NULL, &nc);
+		uint8_t *d = u8_normalize(UNINORM_NFD, (const uint8_t *)buf_str(&s), s.len, NULL, &nd);
+		vn_collkey(&k0, buf_str(&s), s.len);
+		vn_collkey(&k1, (const char *)c, nc);
+		vn_collkey(&k2, (const char *)d, nd);
+		if (k0.len != k1.len || k0.len != k2.len || memcmp(buf_str(&k0), buf_str(&k1), k0.len) ||
+		    memcmp(buf_str(&k0), buf_str(&k2), k0.len)) {
+			if (bad < 3)
+				diag("keys of \"%s\" and its NFC/NFD differ", buf_str(&s));
+			bad++;
+		}
+		free(c);
+		free(d);
+		buf_free(&s);
+		buf_free(&k0);
+		buf_free(&k1);
+		buf_free(&k2);
+	}
+	is_int(bad, 0, "3000 random strings: the same key as their NFC and their NFD");
 }
 
 static void test_fold_back(void)

@@ -5,8 +5,10 @@
 #include "text/fold.h"
 #include "text/vnletter.h"
 #include "util/buf.h"
+#include "util/rng.h"
 
 #include <stdlib.h>
+#include <uninorm.h>
 
 /* The 134 Vietnamese letters (copied from the design table vn-charsets.tsv): NFC, NFD, "Unicode
  * tổ hợp" (precomposed â ă ê ô ơ ư + combining tone), base letter, modifier (- none, b breve,
@@ -399,6 +401,53 @@ static void test_case(void)
 	buf_free(&b);
 }
 
+/* Canonically equivalent text folds, case-maps and reports marks alike: random strings against
+ * their NFC and NFD from libunistring. */
+static void test_equivalence(void)
+{
+	static const char *const pieces[] = {
+		"a", "Ă", "â", "Đ", "đ", "e", "Ê", "o", "ô", "ơ", "Ư", "u", "y", "Q", "7", " ", "\u0301", "\u0300",
+		"\u0302", "\u0306", "\u031B", "\u0323", "\u0303", "\u0309", "\u0308", "\u20DD", "'", "ç", "Ø",
+		"ß", "ǖ", "İ", "Ω", "\u212B", "\u212A", "北", "ễ", "Ấ", "ợ", "\u0344", "\u1100\u1161", "\uAC00",
+		"\u0958", "\u0915\u093C",
+	};
+	struct rng r;
+	int bad = 0;
+
+	rng_seed(&r, 99);
+	for (int t = 0; t < 3000; t++) {
+		struct buf s = BUF_INIT;
+		int len = (int)rng_below(&r, 10);
+		for (int j = 0; j < len; j++)
+			buf_adds(&s, pieces[rng_below(&r, sizeof pieces / sizeof pieces[0])]);
+		size_t nc = 0, nd = 0;
+		char *c = (char *)u8_normalize(UNINORM_NFC, (const uint8_t *)buf_str(&s), s.len, NULL, &nc);
+		char *d = (char *)u8_normalize(UNINORM_NFD, (const uint8_t *)buf_str(&s), s.len, NULL, &nd);
+		text_fn fns[3] = { vn_fold, vn_lower, vn_upper };
+		for (int f = 0; f < 3; f++) {
+			struct buf a = BUF_INIT, b = BUF_INIT, e = BUF_INIT;
+			fns[f](&a, buf_str(&s), s.len);
+			fns[f](&b, c, nc);
+			fns[f](&e, d, nd);
+			if (strcmp(buf_str(&a), buf_str(&b)) != 0 || strcmp(buf_str(&a), buf_str(&e)) != 0) {
+				if (bad < 3)
+					diag("function %d differs on \"%s\" and its NFC/NFD", f, buf_str(&s));
+				bad++;
+			}
+			buf_free(&a);
+			buf_free(&b);
+			buf_free(&e);
+		}
+		bool m = vn_has_marks(buf_str(&s), s.len);
+		if (m != vn_has_marks(c, nc) || m != vn_has_marks(d, nd))
+			bad++;
+		free(c);
+		free(d);
+		buf_free(&s);
+	}
+	is_int(bad, 0, "3000 random strings: fold, lower, upper and has-marks agree with their NFC and NFD");
+}
+
 int main(void)
 {
 	test_letter_table();
@@ -406,5 +455,6 @@ int main(void)
 	test_fold_text();
 	test_has_marks();
 	test_case();
+	test_equivalence();
 	return done_testing();
 }

@@ -108,6 +108,8 @@ static void test_clean(void)
 		{ "ƯNG ƠN ỞN", "Ưng Ơn Ởn", "horn letters" },
 		{ "ưng ơn ởn", "Ưng Ơn Ởn", "horn letters from small" },
 		{ "NGUYỄN VĂN 2", "Nguyễn Văn 2", "digits" },
+		{ "NGUYỄN VĂN AN (TÝ)", "Nguyễn Văn An (Tý)", "a capital after a bracket" },
+		{ "LÊ 2AN", "Lê 2an", "but not after a digit" },
 		{ "ÇELİK AHMET", "Çelik Ahmet", "foreign capitals" },
 		{ "ǆemal", "ǅemal", "a digraph letter takes its title case" },
 		{ "Nguyễn\x1b[31m Văn\x1b[0m An", "Nguyễn Văn An", "colour escapes removed" },

@@ -1,0 +1,19 @@
+#!/bin/bash
+# The core unit tests under valgrind (optimised build, no sanitizers): no leak, no invalid
+# access.
+. "$(dirname "$0")/../lib/tap.sh"
+BIN=${HOIVIEN_OPT_TESTS:-$TOP/build/tests}
+if ! command -v valgrind > /dev/null; then
+	echo "1..0 # SKIP valgrind is not installed (make deps installs it)"
+	exit 0
+fi
+for t in test_util test_record test_utf8 test_norm test_fold test_collate test_name test_sanitize \
+	 test_date test_cccd test_csv test_store test_import; do
+	[ -x "$BIN/$t" ] || { ok 1 "$t is built"; continue; }
+	valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+		--error-exitcode=99 "$BIN/$t" > "$T_TMP/$t.out" 2> "$T_TMP/$t.err"
+	st=$?
+	is "$st" 0 "$t: clean under valgrind"
+	[ "$st" = 0 ] || head -n 30 "$T_TMP/$t.err" | sed 's/^/#   /'
+done
+done_testing

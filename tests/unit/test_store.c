@@ -1,0 +1,443 @@
+/* Unit tests for src/store on a real Berkeley DB environment in a temporary directory:
+ * records, versions and conflicts, the audit trail, every index, name search order, the
+ * consistency check and hot backup. */
+#include "tap.h"
+
+#include "core/record.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/msg.h"
+#include "util/xalloc.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static struct store *open_store(const char *d, const char *login)
+{
+	struct store_opts o = { .dir = d, .login = login, .create = true, .cache_mb = 8 };
+	struct err e;
+	err_clear(&e);
+	struct store *s = NULL;
+	if (store_open(&s, &o, &e) != 0)
+		diag("store_open: %s", e.msg);
+	return s;
+}
+
+struct ins {
+	enum rec_type type;
+	void *rec;
+	bool *changed;
+};
+
+static int insert_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct ins *in = ctx;
+	return store_insert(s, t, in->type, in->rec, e);
+}
+
+static int update_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct ins *in = ctx;
+	return store_update(s, t, in->type, in->rec, in->changed, e);
+}
+
+/* Fails its first run as a lost deadlock would, after updating: store_write must run it again
+ * and the second run must save (regression: the rolled-back run had bumped rec's version). */
+struct flaky {
+	struct person *p;
+	int runs;
+};
+
+static int flaky_update_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct flaky *f = ctx;
+	bool changed;
+	int rc = store_update(s, t, REC_PERSON, f->p, &changed, e);
+	if (rc == 0 && f->runs++ == 0)
+		return err_set(e, ERR_DEADLOCK, "simulated deadlock");
+	return rc;
+}
+
+static uint64_t add_person(struct store *s, const char *name, const char *cccd, hv_date birth)
+{
+	struct person p = { 0 };
+	p.full_name = xstrdup(name);
+	p.cccd = cccd ? xstrdup(cccd) : NULL;
+	p.birth = birth;
+	struct ins in = { REC_PERSON, &p, NULL };
+	struct err e;
+	err_clear(&e);
+	int rc = store_write(s, insert_fn, &in, &e);
+	uint64_t id = rc ? 0 : p.m.id;
+	if (rc)
+		diag("insert %s: %s", name, e.msg);
+	rec_clear(&REC_DEF_PERSON, &p);
+	return id;
+}
+
+static uint64_t add_membership(struct store *s, uint64_t person, uint64_t org, uint64_t unit,
+			       const char *card)
+{
+	struct membership m = { 0 };
+	m.person_id = person;
+	m.org_id = org;
+	m.unit_id = unit;
+	m.card_no = card ? xstrdup(card) : NULL;
+	struct ins in = { REC_MEMBERSHIP, &m, NULL };
+	struct err e;
+	err_clear(&e);
+	int rc = store_write(s, insert_fn, &in, &e);
+	uint64_t id = rc ? 0 : m.m.id;
+	rec_clear(&REC_DEF_MEMBERSHIP, &m);
+	return id;
+}
+
+static uint64_t add_unit(struct store *s, uint64_t org, uint64_t parent, const char *name)
+{
+	struct unit u = { 0 };
+	u.org_id = org;
+	u.parent_id = parent;
+	u.name = xstrdup(name);
+	struct ins in = { REC_UNIT, &u, NULL };
+	struct err e;
+	err_clear(&e);
+	int rc = store_write(s, insert_fn, &in, &e);
+	uint64_t id = rc ? 0 : u.m.id;
+	rec_clear(&REC_DEF_UNIT, &u);
+	return id;
+}
+
+static void test_open_and_orgs(struct store *s)
+{
+	struct org o = { 0 };
+	struct err e;
+	err_clear(&e);
+	is_int(store_org_by_code(s, NULL, "PN", &o, &e), 0, "the six organizations are preloaded");
+	is_str(o.name, "Hội Liên hiệp Phụ nữ Việt Nam", "PN's name");
+	is_int(o.sex_rule, SEX_FEMALE, "PN is for women");
+	rec_clear(&REC_DEF_ORG, &o);
+	uint64_t n = 0;
+	store_count(s, NULL, REC_ORG, &n, &e);
+	is_int(n, 6, "exactly six organizations");
+	is_int(store_org_by_code(s, NULL, "XX", &o, &e), -ERR_NOTFOUND, "unknown code not found");
+	/* Another process opens the same store, sees the same data and does not preload again
+	 * (Berkeley DB allows one environment handle per process with DB_REGISTER). */
+	fflush(stdout);
+	pid_t child = fork();
+	if (child == 0) {
+		struct store *s2 = open_store(dir, "other");
+		uint64_t m = 0;
+		if (s2)
+			store_count(s2, NULL, REC_ORG, &m, NULL);
+		store_close(&s2);
+		_exit(s2 == NULL && m == 6 ? 0 : 1);
+	}
+	int status = -1;
+	waitpid(child, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	   "a second process opens the same store and still sees six organizations");
+	struct store_opts none = { .dir = "/nonexistent/hoivien-test", .create = false };
+	struct store *s3 = NULL;
+	is_int(store_open(&s3, &none, &e), -ERR_NOTFOUND, "opening a missing store without create fails");
+	ok(strstr(e.msg, "hoivien init") != NULL, "and the message says how to create one");
+}
+
+static void test_versions_and_audit(struct store *s)
+{
+	struct err e;
+	err_clear(&e);
+	uint64_t id = add_person(s, "Nguyễn Văn An", "001085012345", 19850312);
+	ok(id > 0, "person inserted");
+	struct person a = { 0 }, b = { 0 };
+	is_int(store_get(s, NULL, REC_PERSON, id, &a, &e), 0, "read back");
+	is_str(a.full_name, "Nguyễn Văn An", "name kept");
+	is_int(a.m.version, 1, "version 1 after insert");
+	is_str(a.m.cuser, "tester", "creator recorded");
+	store_get(s, NULL, REC_PERSON, id, &b, &e);
+	/* Two staff read version 1; the first saves, the second must fail. */
+	free(a.phone);
+	a.phone = xstrdup("0912345678");
+	bool changed = false;
+	struct ins in = { REC_PERSON, &a, &changed };
+	is_int(store_write(s, update_fn, &in, &e), 0, "first update saves");
+	ok(changed, "and reports a change");
+	is_int(a.m.version, 1, "the caller's record keeps the version it read");
+	free(b.address);
+	b.address = xstrdup("Thôn Đông");
+	in.rec = &b;
+	err_clear(&e);
+	is_int(store_write(s, update_fn, &in, &e), -ERR_CONFLICT, "second update from version 1 fails");
+	ok(strstr(e.msg, "tester") != NULL, "the message names who changed it: %s", e.msg);
+	struct person c = { 0 };
+	store_get(s, NULL, REC_PERSON, id, &c, &e);
+	ok(c.address == NULL && c.phone && strcmp(c.phone, "0912345678") == 0,
+	   "the losing update changed nothing");
+	/* A transaction rolled back after its update and run again still saves. */
+	struct person f = { 0 };
+	store_get(s, NULL, REC_PERSON, id, &f, &e);
+	free(f.notes);
+	f.notes = xstrdup("retried");
+	struct flaky fl = { &f, 0 };
+	err_clear(&e);
+	is_int(store_write(s, flaky_update_fn, &fl, &e), 0, "an update retried after a deadlock saves");
+	is_int(fl.runs, 2, "it ran twice");
+	rec_clear(&REC_DEF_PERSON, &c);
+	store_get(s, NULL, REC_PERSON, id, &c, &e);
+	is_str(c.notes, "retried", "with its change");
+	is_int(c.m.version, 3, "as exactly one new version");
+	rec_clear(&REC_DEF_PERSON, &f);
+	/* Saving without changes writes nothing. */
+	in.rec = &c;
+	is_int(store_write(s, update_fn, &in, &e), 0, "saving an unchanged record works");
+	ok(!changed, "and reports no change");
+	is_int(c.m.version, 3, "version unchanged");
+	/* CCCD stays unique. */
+	free(c.cccd);
+	uint64_t other = add_person(s, "Trần Thị Bình", "001185000001", 0);
+	c.cccd = xstrdup("001185000001");
+	err_clear(&e);
+	is_int(store_write(s, update_fn, &in, &e), -ERR_EXISTS, "taking another person's CCCD fails");
+	ok(strstr(e.msg, "Trần Thị Bình") != NULL, "naming the holder: %s", e.msg);
+	ok(other > 0, "second person inserted");
+	is_int(add_person(s, "Lê Văn C", "001185000001", 0), 0, "inserting a taken CCCD fails");
+	rec_clear(&REC_DEF_PERSON, &a);
+	rec_clear(&REC_DEF_PERSON, &b);
+	rec_clear(&REC_DEF_PERSON, &c);
+}
+
+struct audit_count {
+	int creates, updates;
+	char field[32], after[32], login[32];
+};
+
+static int count_audit(const void *rec, void *ctx)
+{
+	const struct audit *a = rec;
+	struct audit_count *ac = ctx;
+	if (a->op == AUDIT_CREATE)
+		ac->creates++;
+	if (a->op == AUDIT_UPDATE && ac->updates++ == 0) {
+		snprintf(ac->field, sizeof ac->field, "%s", a->field ? a->field : "");
+		snprintf(ac->after, sizeof ac->after, "%s", a->after ? a->after : "");
+		snprintf(ac->login, sizeof ac->login, "%s", a->login ? a->login : "");
+	}
+	return 0;
+}
+
+static void test_audit(struct store *s)
+{
+	struct err e;
+	err_clear(&e);
+	struct audit_count ac = { 0 };
+	is_int(store_each_audit_of(s, NULL, REC_PERSON, 7, count_audit, &ac, &e), 0, "audit walk");
+	/* Person 1 of this store: created, then the phone changed, then the notes (once, though
+	 * that transaction ran twice). */
+	ac = (struct audit_count){ 0 };
+	store_each_audit_of(s, NULL, REC_PERSON, 1, count_audit, &ac, &e);
+	is_int(ac.creates, 1, "one creation entry");
+	is_int(ac.updates, 2, "one update entry per saved change (phone, notes)");
+	is_str(ac.field, "phone", "the first field changed, oldest first");
+	is_str(ac.after, "0912345678", "its new value");
+	is_str(ac.login, "tester", "who changed it");
+}
+
+struct collect {
+	char names[64][64];
+	int n;
+};
+
+static int collect_name(const void *rec, void *ctx)
+{
+	const struct person *p = rec;
+	struct collect *c = ctx;
+	if (c->n < 64)
+		snprintf(c->names[c->n++], 64, "%s", p->full_name);
+	return 0;
+}
+
+static int find(struct store *s, const char *q, size_t limit, struct collect *c, bool *more)
+{
+	struct err e;
+	err_clear(&e);
+	memset(c, 0, sizeof *c);
+	return store_find_name(s, NULL, q, limit, collect_name, c, more, &e);
+}
+
+static void test_find(struct store *s)
+{
+	static const char *const names[] = {
+		"Nguyễn Thị Thúy", "Nguyễn Thị Thủy", "Nguyễn Thị Thu", "Nguyễn Văn Thành",
+		"Trần Thị Thu", "Nguyễn Thị Ánh", "Lê Thị Anh", "Nguyễn Anh", "Nguyễn Đức Ân",
+		"Phạm Nguyên", "Nguyễn Nguyệt", "Đỗ Văn Đạt", "Ksor H'Nhi", "Nguyễn Thị Hòa",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		add_person(s, names[i], NULL, 0);
+	struct collect c;
+	bool more = false;
+	find(s, "nguyen th", 0, &c, &more);
+	/* Every Nguyễn with a word starting "th" (Ánh and Hòa through "Thị"), in official order:
+	 * given name first (Ánh < Hòa < Thành < Thu < Thủy < Thúy: hỏi sorts before sắc). */
+	is_int(c.n, 6, "'nguyen th' finds the six Nguyễn with a th- word");
+	const char *order[] = { "Nguyễn Thị Ánh", "Nguyễn Thị Hòa", "Nguyễn Văn Thành",
+				"Nguyễn Thị Thu", "Nguyễn Thị Thủy", "Nguyễn Thị Thúy" };
+	int good = c.n == 6;
+	for (int i = 0; good && i < 6; i++)
+		good = strcmp(c.names[i], order[i]) == 0;
+	ok(good, "in official order (given, middle, surname; tones after letters)");
+	if (!good)
+		for (int i = 0; i < c.n; i++)
+			diag("  got %s", c.names[i]);
+	find(s, "Thủy", 0, &c, &more);
+	is_int(c.n, 1, "'Thủy' with its mark matches exactly one");
+	is_str(c.names[0], "Nguyễn Thị Thủy", "the one with hỏi");
+	find(s, "thuy", 0, &c, &more);
+	is_int(c.n, 2, "'thuy' without marks matches both Thúy and Thủy");
+	find(s, "NGUYEN", 3, &c, &more);
+	is_int(c.n, 3, "a limit stops at three");
+	ok(more, "and says there were more");
+	find(s, "nguyen", 0, &c, &more);
+	/* Nguyễn as a surname and the given name Nguyên (Phạm Nguyên): 10 + 1; not Nguyệt. */
+	is_int(c.n, 11, "'nguyen' matches the word nguyen in any position, not nguyet");
+	find(s, "ngu", 0, &c, &more);
+	is_int(c.n, 11, "'ngu' matches the same persons (Nguyễn Nguyệt is one of them)");
+	find(s, "nguyet", 0, &c, &more);
+	is_int(c.n, 1, "'nguyet' matches Nguyệt only");
+	find(s, "dat", 0, &c, &more);
+	is_int(c.n, 1, "đ folds to d");
+	find(s, "h'nhi", 0, &c, &more);
+	is_int(c.n, 1, "a name with an apostrophe is found");
+	find(s, "nguyen nguyen", 0, &c, &more);
+	is_int(c.n, 0, "two query words need two name words");
+	find(s, "an", 0, &c, &more);
+	/* an-: An, Anh, Ánh, Ân; by given name (a < ă < â, tone after letters), then middle
+	 * name (none first), then surname. */
+	const char *an[] = { "Nguyễn Văn An", "Nguyễn Anh", "Lê Thị Anh", "Nguyễn Thị Ánh",
+			     "Nguyễn Đức Ân" };
+	is_int(c.n, 5, "'an' matches An, Anh, Ánh and Ân");
+	good = c.n == 5;
+	for (int i = 0; good && i < 5; i++)
+		good = strcmp(c.names[i], an[i]) == 0;
+	ok(good, "in official order: An, Anh (no middle name first), Ánh, Ân");
+	if (!good)
+		for (int i = 0; i < c.n; i++)
+			diag("  got %s", c.names[i]);
+	find(s, "", 0, &c, &more);
+	is_int(c.n, 0, "an empty query finds nothing");
+	find(s, "zzz", 0, &c, &more);
+	is_int(c.n, 0, "no match, no result");
+	struct err e;
+	err_clear(&e);
+	is_int(store_find_name(s, NULL, "ngu\xff", 0, collect_name, &c, NULL, &e), -ERR_INVAL,
+	       "a query that is not UTF-8 is refused");
+}
+
+static int count_cb(const void *rec, void *ctx)
+{
+	(void)rec;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void test_indexes(struct store *s)
+{
+	struct err e;
+	err_clear(&e);
+	struct org pn = { 0 };
+	store_org_by_code(s, NULL, "PN", &pn, &e);
+	uint64_t top = add_unit(s, pn.m.id, 0, "Hội LHPN tỉnh Ninh Bình");
+	uint64_t commune = add_unit(s, pn.m.id, top, "Hội LHPN xã Yên Thịnh");
+	uint64_t b1 = add_unit(s, pn.m.id, commune, "Chi hội Thôn Đông");
+	uint64_t b2 = add_unit(s, pn.m.id, commune, "Chi hội Thôn Tây");
+	int n = 0;
+	store_each_child_unit(s, NULL, pn.m.id, commune, count_cb, &n, &e);
+	is_int(n, 2, "two branches under the commune");
+	n = 0;
+	store_each_child_unit(s, NULL, pn.m.id, 0, count_cb, &n, &e);
+	is_int(n, 1, "one top unit of PN");
+	uint64_t p1 = add_person(s, "Hoàng Thị Mai", "037190000111", 19900101);
+	uint64_t p2 = add_person(s, "Vũ Thị Lan", NULL, 1992);
+	add_membership(s, p1, pn.m.id, b1, "PN37000001");
+	add_membership(s, p2, pn.m.id, b1, "PN37000002");
+	add_membership(s, p2, pn.m.id, b2, NULL);
+	n = 0;
+	store_each_membership_of_unit(s, NULL, b1, count_cb, &n, &e);
+	is_int(n, 2, "two memberships in Thôn Đông");
+	n = 0;
+	store_each_membership_of_person(s, NULL, p2, count_cb, &n, &e);
+	is_int(n, 2, "Vũ Thị Lan has two memberships");
+	n = 0;
+	store_each_membership_by_card(s, NULL, "PN37000001", count_cb, &n, &e);
+	is_int(n, 1, "found by card number");
+	struct person p = { 0 };
+	is_int(store_person_by_cccd(s, NULL, "037190000111", &p, &e), 0, "found by CCCD");
+	is_str(p.full_name, "Hoàng Thị Mai", "the right person");
+	rec_clear(&REC_DEF_PERSON, &p);
+	n = 0;
+	store_each_person_named(s, NULL, "HOÀNG THỊ MAI", count_cb, &n, &e);
+	is_int(n, 1, "persons by exact name, any case");
+	rec_clear(&REC_DEF_ORG, &pn);
+}
+
+static void test_check_and_backup(struct store *s)
+{
+	struct err e;
+	err_clear(&e);
+	is_int(store_check(s, &e), 0, "check finds no problem in a store written through the API");
+	char dest[96];
+	snprintf(dest, sizeof dest, "%s-backup", dir);
+	is_int(store_backup(s, dest, &e), 0, "hot backup");
+	if (e.code)
+		diag("%s", e.msg);
+	struct store *b = open_store(dest, "tester");
+	ok(b != NULL, "the backup opens as a store");
+	if (b) {
+		uint64_t n1 = 0, n2 = 0;
+		store_count(s, NULL, REC_PERSON, &n1, &e);
+		store_count(b, NULL, REC_PERSON, &n2, &e);
+		is_int(n2, n1, "with the same persons");
+		is_int(store_check(b, &e), 0, "and passes the check");
+		store_close(&b);
+	}
+	is_int(store_backup(s, dest, &e), -ERR_EXISTS, "backing up onto a store is refused");
+	struct store_stats st;
+	is_int(store_stats(s, &st, &e), 0, "stats");
+	ok(st.persons >= 17 && st.bytes > 0, "stats count persons and bytes");
+	char cmd[200];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dest);
+	if (system(cmd) != 0)
+		diag("cleanup failed");
+}
+
+static void quiet(enum msg_level l, const char *text, void *ctx)
+{
+	(void)l;
+	(void)ctx;
+	diag("msg: %s", text);
+}
+
+int main(void)
+{
+	msg_set_sink(quiet, NULL);
+	snprintf(dir, sizeof dir, "/tmp/hv-store-XXXXXX");
+	if (!mkdtemp(dir))
+		return 1;
+	struct store *s = open_store(dir, "tester");
+	ok(s != NULL, "create a store in a fresh directory");
+	if (!s)
+		return done_testing();
+	test_open_and_orgs(s);
+	test_versions_and_audit(s);
+	test_audit(s);
+	test_find(s);
+	test_indexes(s);
+	test_check_and_backup(s);
+	store_close(&s);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ok(system(cmd) == 0, "cleanup");
+	return done_testing();
+}
