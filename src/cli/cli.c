@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "store/store.h"
+#include "text/width.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/msg.h"
@@ -13,8 +14,7 @@
 #include <string.h>
 
 const struct cli_cmd cli_commands[] = {
-	{ "init", cmd_init, "", N_("create a new, empty store (with the six organizations)"),
-	  N_("      --cache-mb N    cache of the new store in MB (default 32)\n") },
+	{ "init", cmd_init, "", N_("create a new, empty store (with the six organizations)"), "" },
 	{ "demo", cmd_demo, "[-n N] [--seed S]",
 	  N_("fill the store with N generated members (for trying hoivien out)"),
 	  N_("  -n, --count N       persons to generate (default 10000)\n"
@@ -24,10 +24,10 @@ const struct cli_cmd cli_commands[] = {
 	  N_("import a member list (CSV, UTF-8, Vietnamese column headers)"),
 	  N_("      --org CODE      organization of rows that name none (MT CD DTN PN ND CCB)\n"
 	     "      --unit PATH     unit of rows that name none, e.g. \"Xã An Bình/Chi hội Thôn Đông\"\n"
-	     "      --rejects FILE  where rejected rows go (default FILE.rejects.csv)\n"
-	     "      --batch N       rows per transaction (default 1000)\n") },
+	     "      --rejects FILE  where rejected rows go (default: FILE's name + .rejects.csv)\n"
+	     "      --batch N       rows per transaction (default 10000)\n") },
 	{ "export", cmd_export, "-o FILE",
-	  N_("write the register as CSV (opens in a spreadsheet, imports back unchanged)"),
+	  N_("write the register as CSV (for spreadsheets; imports back unchanged)"),
 	  N_("  -o, --output FILE   the file to write (- for standard output)\n"
 	     "      --org CODE      only members of this organization\n") },
 	{ "find", cmd_find, "QUERY… | -",
@@ -40,10 +40,10 @@ const struct cli_cmd cli_commands[] = {
 	  N_("      --history       also list every change recorded in the audit trail\n") },
 	{ "check", cmd_check, "", N_("verify the databases and that every index agrees with the records"),
 	  "" },
-	{ "backup", cmd_backup, "DEST", N_("copy the store while others keep working; -d DEST opens the copy"),
+	{ "backup", cmd_backup, "DEST", N_("copy the store while others work; open the copy with -d DEST"),
 	  "" },
 	{ "recover", cmd_recover, "",
-	  N_("rebuild the shared environment (after changing DB_CONFIG; nobody may be using the store)"),
+	  N_("apply DB_CONFIG changes (only while nobody is using the store)"),
 	  "" },
 	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
 };
@@ -72,19 +72,23 @@ static void usage(FILE *out)
 		       "  -d, --dir DIR       the store (default $HOIVIEN_DIR, else\n"
 		       "                      $XDG_DATA_HOME/hoivien or ~/.local/share/hoivien)\n"
 		       "      --user NAME     name recorded in the audit trail (default: login name)\n"
+		       "      --cache-mb N    cache of a store being created, in MB (default 32)\n"
 		       "  -h, --help          help; 'hoivien COMMAND --help' for a command\n"
 		       "      --version       version\n"));
 }
 
 void cli_help(const struct cli_cmd *cmd, FILE *out)
 {
-	fprintf(out, _("Usage: hoivien %s [OPTIONS] %s\n%s.\n"), cmd->name, cmd->args,
-		_(cmd->summary));
+	fprintf(out, _("Usage: hoivien %s [OPTIONS]"), cmd->name);
+	if (*cmd->args)
+		fprintf(out, " %s", cmd->args);
+	fprintf(out, "\n%s.\n\n", _(cmd->summary));
 	if (cmd->options && *cmd->options)
-		fprintf(out, "\n%s", _(cmd->options));
-	fprintf(out, _("  -d, --dir DIR       the store\n"
-		       "      --user NAME     name recorded in the audit trail\n"
-		       "  -h, --help          this help\n"));
+		fputs(_(cmd->options), out);
+	fputs(_("  -d, --dir DIR       the store\n"
+		"      --user NAME     name recorded in the audit trail\n"
+		"      --cache-mb N    cache of a store being created, in MB (default 32)\n"
+		"  -h, --help          this help\n"), out);
 }
 
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
@@ -193,6 +197,18 @@ void cli_put_safe(FILE *out, const char *s)
 		else
 			fputc(*p, out);
 	}
+}
+
+void cli_put_padded(FILE *out, const char *s, int width, bool right)
+{
+	int w = vn_width(s, strlen(s));
+	if (right)
+		for (int i = w; i < width; i++)
+			fputc(' ', out);
+	cli_put_safe(out, s);
+	if (!right)
+		for (int i = w; i < width; i++)
+			fputc(' ', out);
 }
 
 static int no_command(struct cli *c)

@@ -58,6 +58,9 @@ int cli_fail(const struct err *e);
 /* Write text for a terminal or a TSV/pipe: tabs and line breaks become spaces, other
  * control characters are dropped (data was sanitized on entry; this is the second fence). */
 void cli_put_safe(FILE *out, const char *s);
+/* cli_put_safe, padded with spaces to width terminal columns (Vietnamese letters are one
+ * column and two or three bytes, so printf's byte widths do not line them up). */
+void cli_put_padded(FILE *out, const char *s, int width, bool right);
 
 /* The commands (one file each or grouped by theme). */
 int cmd_init(struct cli *c, int argc, char **argv);

@@ -6,7 +6,9 @@
 #include "store/store.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/path.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +57,27 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage_error(cmd, _("give one CSV file to import"));
 	io.path = argv[optind];
+	/* A file that cannot be read stops here, before a mistyped -d creates an empty store. */
+	FILE *probe = fopen(io.path, "rb");
+	if (!probe) {
+		struct err fe;
+		err_set(&fe, ERR_IO, _("cannot open: %s"), strerror(errno));
+		err_where(&fe, "%s", io.path);
+		cli_fail(&fe);
+		return EXIT_ERROR;
+	}
+	fclose(probe);
+	char *dir = path_store_dir(c->dir_opt);
+	bool existed = store_exists(dir);
 	struct store *s;
 	int rc = cli_open(c, &s, true, true);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		free(dir);
 		return rc;
+	}
+	if (!existed)
+		printf(_("Created a new store in %s.\n"), dir);
+	free(dir);
 	struct import_report r;
 	struct err e;
 	err_clear(&e);
@@ -93,12 +112,21 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			printf(_("Import stopped; the rows counted below were saved. Import the file again "
 				 "to finish: rows already saved are recognised and not added twice.\n"));
 	}
-	printf(_("Added %" PRIu64 ", updated %" PRIu64 ", unchanged %" PRIu64 ", rejected %" PRIu64
-		 " of %" PRIu64 " rows.\n"), r.added, r.updated, r.unchanged, r.rejected, r.read);
-	if (r.rejected && r.rejects_path)
-		printf(_("Rejected rows, each with its row number and the reason: %s\n"), r.rejects_path);
-	printf("read=%" PRIu64 " added=%" PRIu64 " updated=%" PRIu64 " unchanged=%" PRIu64
-	       " rejected=%" PRIu64 "\n", r.read, r.added, r.updated, r.unchanged, r.rejected);
+	if (rc == 0 || r.read) {
+		printf(ngettext("Added %" PRIu64 ", updated %" PRIu64 ", unchanged %" PRIu64
+				", rejected %" PRIu64 " of %" PRIu64 " row.\n",
+				"Added %" PRIu64 ", updated %" PRIu64 ", unchanged %" PRIu64
+				", rejected %" PRIu64 " of %" PRIu64 " rows.\n", (unsigned long)r.read),
+		       r.added, r.updated, r.unchanged, r.rejected, r.read);
+		if (r.rejected && r.rejects_path)
+			printf(_("Rejected rows, each with its row number and the reason: %s\n"),
+			       r.rejects_path);
+		else if (r.stale_rejects)
+			printf(_("No row was rejected; the rejects file of an earlier import was removed: "
+				 "%s\n"), r.stale_rejects);
+		printf("read=%" PRIu64 " added=%" PRIu64 " updated=%" PRIu64 " unchanged=%" PRIu64
+		       " rejected=%" PRIu64 "\n", r.read, r.added, r.updated, r.unchanged, r.rejected);
+	}
 	if (!rc && r.rejected)
 		status = EXIT_PROBLEMS;
 	import_report_free(&r);
@@ -141,6 +169,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (rc)
 		return cli_fail(&e);
 	if (strcmp(eo.path, "-") != 0)
-		fprintf(stderr, _("Exported %" PRIu64 " rows to %s.\n"), rows, eo.path);
+		fprintf(stderr, ngettext("Exported %" PRIu64 " row to %s.\n",
+					 "Exported %" PRIu64 " rows to %s.\n", (unsigned long)rows), rows,
+			eo.path);
 	return EXIT_OK;
 }

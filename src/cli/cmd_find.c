@@ -196,8 +196,10 @@ static int run_query(struct finder *f, const char *q)
 	}
 	if (rc > 0)
 		rc = 0;
-	if (rc == 0 && f->list_mode && f->printed == 0)
-		printf("%s\t-\n", q);
+	if (rc == 0 && f->list_mode && f->printed == 0) {
+		cli_put_safe(stdout, q);
+		fputs("\t-\n", stdout);
+	}
 	return rc;
 }
 
@@ -334,7 +336,9 @@ static void print_fields(const struct rec_def *def, const void *rec, const char 
 			continue;
 		buf_reset(&v);
 		rec_field_text(fd, rec, &v);
-		printf("%s%-26s ", indent, _(fd->label));
+		fputs(indent, stdout);
+		cli_put_padded(stdout, _(fd->label), 26, false);
+		putchar(' ');
 		cli_put_safe(stdout, buf_str(&v));
 		putchar('\n');
 	}
@@ -367,13 +371,20 @@ static int print_audit(const void *rec, void *ctx)
 	(void)ctx;
 	char when[32];
 	time_text(a->time, when, sizeof when);
-	printf("    %s  %-10s %s", when, a->login ? a->login : "?", op_text((int)a->op));
+	printf("    %s  ", when);
+	cli_put_padded(stdout, a->login ? a->login : "?", 10, false);
+	printf(" %s", op_text((int)a->op));
+	const struct rec_def *def = rec_def_of((enum rec_type)a->rec_type);
 	if (a->field && *a->field) {
-		printf(" %s: ", a->field);
+		/* The field's label in the user's language; the stored name if this program does
+		 * not know the field (written by a newer version). */
+		const struct field_def *fd = def ? rec_field(def, a->field) : NULL;
+		printf(" %s: ", fd ? _(fd->label) : a->field);
 		cli_put_safe(stdout, a->before);
 		printf(" → ");
 		cli_put_safe(stdout, a->after);
-	} else if (a->after && *a->after) {
+	} else if (a->op == AUDIT_CREATE && a->rec_type == REC_PERSON && a->after && *a->after) {
+		/* The name it was created with (other records' creation notes are ids). */
 		printf(": ");
 		cli_put_safe(stdout, a->after);
 	}
@@ -401,7 +412,9 @@ static int show_membership(const void *rec, void *ctx)
 	if (m->unit_id && unit_path_text(sh->s, sh->t, m->unit_id, &path, sh->e) != 0)
 		buf_adds(&path, "?");
 	printf(_("\nMembership %" PRIu64 ": %s\n"), m->m.id, o ? o->name : "?");
-	printf("  %-26s ", _("Unit"));
+	fputs("  ", stdout);
+	cli_put_padded(stdout, _("Unit"), 26, false);
+	putchar(' ');
 	cli_put_safe(stdout, buf_str(&path));
 	putchar('\n');
 	buf_free(&path);

@@ -71,7 +71,8 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	if (problems < 0 || src)
 		return cli_fail(&e);
 	if (problems > 0) {
-		printf(_("check: %ld problems found\n"), problems);
+		printf(ngettext("check: %ld problem found\n", "check: %ld problems found\n",
+				(unsigned long)problems), problems);
 		return EXIT_PROBLEMS;
 	}
 	printf(_("check: OK (%" PRIu64 " persons, %" PRIu64 " memberships, %" PRIu64 " units, "
@@ -115,7 +116,11 @@ int cmd_recover(struct cli *c, int argc, char **argv)
 	if (rc == 0)
 		printf(_("The environment of %s was rebuilt (DB_CONFIG read again).\n"), dir);
 	free(dir);
-	return rc ? cli_fail(&e) : EXIT_OK;
+	if (rc) {
+		cli_fail(&e);
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
 }
 
 struct org_counts {
@@ -173,17 +178,27 @@ int cmd_summary(struct cli *c, int argc, char **argv)
 		printf(_("Persons: %" PRIu64 "   memberships: %" PRIu64 "   units: %" PRIu64
 			 "   size: %.1f MB\n"), st.persons, st.memberships, st.units,
 		       (double)st.bytes / (1024.0 * 1024.0));
-		printf("\n%-5s %-40s %10s %10s\n", _("Code"), _("Organization"), _("Active"), _("All"));
+		putchar('\n');
+		cli_put_padded(stdout, _("Code"), 5, false);
+		putchar(' ');
+		cli_put_padded(stdout, _("Organization"), 40, false);
+		putchar(' ');
+		cli_put_padded(stdout, _("Active"), 10, true);
+		putchar(' ');
+		cli_put_padded(stdout, _("All"), 10, true);
+		putchar('\n');
 		for (size_t i = 0; i < oc.orgs.n; i++) {
-			printf("%-5s ", oc.orgs.v[i].code);
-			cli_put_safe(stdout, oc.orgs.v[i].name);
-			/* Pad by characters, not bytes: Vietnamese letters take 2-3 bytes. */
-			size_t chars = 0;
-			for (const unsigned char *p = (const unsigned char *)oc.orgs.v[i].name; *p; p++)
-				chars += (*p & 0xc0) != 0x80;
-			for (size_t k = chars; k < 40; k++)
-				putchar(' ');
-			printf(" %10" PRIu64 " %10" PRIu64 "\n", oc.active[i], oc.total[i]);
+			char n1[24], n2[24];
+			snprintf(n1, sizeof n1, "%" PRIu64, oc.active[i]);
+			snprintf(n2, sizeof n2, "%" PRIu64, oc.total[i]);
+			cli_put_padded(stdout, oc.orgs.v[i].code, 5, false);
+			putchar(' ');
+			cli_put_padded(stdout, oc.orgs.v[i].name, 40, false);
+			putchar(' ');
+			cli_put_padded(stdout, n1, 10, true);
+			putchar(' ');
+			cli_put_padded(stdout, n2, 10, true);
+			putchar('\n');
 		}
 	}
 	org_list_free(&oc.orgs);

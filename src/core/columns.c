@@ -141,7 +141,7 @@ static const struct {
 	{ C_STATUS_DATE, "ngay thay doi", false },
 	{ C_STATUS_REASON, "ly do", false },
 	{ C_SKIP, "stt", true }, { C_SKIP, "tt", true }, { C_SKIP, "so tt", true },
-	{ C_SKIP, "so thu tu", true }, { C_SKIP, "dong loi", true }, { C_SKIP, "loi", true },
+	{ C_SKIP, "so thu tu", true }, { C_REJECT_INFO, "dong loi", true }, { C_REJECT_INFO, "loi", true },
 };
 
 /* Fold, drop "(…)" parts, turn punctuation into spaces, squeeze. */

@@ -37,7 +37,8 @@ enum col {
 	C_STATUS,
 	C_STATUS_DATE,
 	C_STATUS_REASON,
-	C_SKIP,		/* STT, and the row/reason columns of a rejects file */
+	C_SKIP,		/* STT (row numbers of the list) */
+	C_REJECT_INFO,	/* the row and reason columns hoivien adds to a rejects file */
 	C__COUNT,
 	C_UNKNOWN = -1
 };

@@ -15,12 +15,13 @@
 #include "util/rng.h"
 #include "util/xalloc.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PROVINCE 37		/* Ninh Bình */
-#define BATCH 500
+#define BATCH 10000
 #define MAX_MEMBERSHIPS 6
 
 enum { O_MT, O_CD, O_DTN, O_PN, O_ND, O_CCB, O__COUNT };
@@ -553,16 +554,26 @@ int demo_run(struct store *s, const struct demo_run_opts *o, struct demo_report 
 	rng_seed(&d.rng, o->seed);
 	d.prov = demo_province(PROVINCE);
 	plan_communes(&d);
-	int rc;
+	int rc = 0;
 	if (opts.csv) {
 		rc = run_csv(&d, e);
 	} else {
-		rc = store_write(s, build_tree, &d, e);
+		/* A demo province is generated whole: on top of other data it would duplicate units
+		 * and card numbers. */
+		uint64_t persons = 0, units = 0;
+		if ((rc = store_count(s, NULL, REC_PERSON, &persons, e)) == 0 &&
+		    (rc = store_count(s, NULL, REC_UNIT, &units, e)) == 0 && (persons || units))
+			rc = err_set(e, ERR_EXISTS, _("the demo fills an empty store, and %s already holds "
+						      "%" PRIu64 " persons and %" PRIu64 " units; choose a "
+						      "new directory with -d DIR"),
+				     store_dir(s), persons, units);
+		if (rc == 0)
+			rc = store_write(s, build_tree, &d, e);
 		for (unsigned long done = 0; rc == 0 && done < opts.persons; done += d.batch_n) {
 			d.batch_start = d.rng;
 			d.batch_first = done;
 			d.batch_n = opts.persons - done < BATCH ? opts.persons - done : BATCH;
-			rc = store_write(s, batch_fn, &d, e);
+			rc = store_write_bulk(s, batch_fn, &d, e);
 			if (rc == 0)
 				store_checkpoint(s);
 		}

@@ -11,10 +11,12 @@
 #include "core/vocab.h"
 #include "store/store.h"
 #include "text/fold.h"
+#include "text/collate.h"
 #include "text/name.h"
 #include "text/norm.h"
 #include "text/sanitize.h"
 #include "text/utf8.h"
+#include "util/bytes.h"
 #include "util/err.h"
 #include "util/hmap.h"
 #include "util/i18n.h"
@@ -27,8 +29,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#define DEFAULT_BATCH 1000
+#define DEFAULT_BATCH 10000
 #define MAX_WARNINGS_KEPT 20
 
 enum outcome { OUT_NONE, OUT_ADDED, OUT_UPDATED, OUT_UNCHANGED, OUT_REJECTED };
@@ -41,6 +44,7 @@ struct row {
 	bool has[C__COUNT];		/* the row gives a non-empty value */
 	struct person p;
 	struct membership m;
+	struct buf name_key;		/* collation key of the name (lookups without a CCCD) */
 	char *org_text;
 	struct unit_path unit;
 	uint64_t file_id;
@@ -69,6 +73,16 @@ struct importer {
 	struct buf units_created;	/* paths created by the batch in flight */
 	uint64_t nunits_created;
 	const struct org_entry *cur_org;	/* of the row being written */
+	/* Who the batch's rows may be: their CCCDs and names looked up in one sorted sweep of each
+	 * index at the start of the batch (one random page read per row would dominate a big
+	 * import), then kept up to date with the persons the batch itself adds. */
+	struct hmap by_cccd;		/* CCCD -> person id */
+	struct hmap by_name;		/* name collation key -> 1 + first entry in named */
+	struct named_entry {
+		uint64_t id;
+		int64_t next;
+	} *named;
+	size_t nnamed, capnamed;
 	struct row *rows;
 	size_t nrows, caprows;
 	FILE *rejects;
@@ -80,16 +94,14 @@ struct importer {
 
 static void row_free(struct row *w)
 {
-	for (size_t i = 0; i < w->nraw; i++)
-		free(w->raw[i]);
-	free(w->raw);
-	free(w->rawlen);
+	free(w->raw);		/* one block: the pointers, the lengths and the bytes */
 	rec_clear(&REC_DEF_PERSON, &w->p);
 	rec_clear(&REC_DEF_MEMBERSHIP, &w->m);
 	free(w->org_text);
 	unit_path_free(&w->unit);
 	free(w->reason);
 	buf_free(&w->warn);
+	buf_free(&w->name_key);
 	memset(w, 0, sizeof *w);
 }
 
@@ -131,17 +143,21 @@ static bool clean_field(struct importer *im, struct row *w, size_t ci, struct bu
 	size_t skip = csv_unescape_formula(s, n);
 	s += skip;
 	n -= skip;
-	size_t bad;
-	if (utf8_validate(s, n, &bad) != 0) {
-		reject(w, _("column '%s': not valid UTF-8 at byte %zu (is the file saved as UTF-8?)"),
-		       im->header_text[ci], bad + skip + 1);
-		return false;
-	}
-	struct buf tmp = BUF_INIT;
-	vn_sanitize(&tmp, s, n, SAN_ONELINE | SAN_SQUEEZE);
 	buf_reset(out);
-	vn_nfc(out, buf_str(&tmp), tmp.len);
-	buf_free(&tmp);
+	if (vn_is_clean(s, n)) {
+		buf_add(out, s, n);	/* the usual case: nothing to clean */
+	} else {
+		size_t bad;
+		if (utf8_validate(s, n, &bad) != 0) {
+			reject(w, _("column '%s': not valid UTF-8 at byte %zu (is the file saved as "
+				    "UTF-8?)"), im->header_text[ci], bad + skip + 1);
+			return false;
+		}
+		struct buf tmp = BUF_INIT;
+		vn_sanitize(&tmp, s, n, SAN_ONELINE | SAN_SQUEEZE);
+		vn_nfc(out, buf_str(&tmp), tmp.len);
+		buf_free(&tmp);
+	}
 	size_t max = col_max_len(im->map[ci]);
 	if (out->len > max) {
 		reject(w, _("column '%s': too long (%zu bytes, at most %zu)"), im->header_text[ci],
@@ -246,7 +262,7 @@ static void parse_row(struct importer *im, struct row *w)
 	}
 	for (size_t ci = 0; ci < n && w->out != OUT_REJECTED; ci++) {
 		enum col c = im->map[ci];
-		if (c == C_UNKNOWN || c == C_SKIP)
+		if (c == C_UNKNOWN || c == C_SKIP || c == C_REJECT_INFO)
 			continue;
 		if (!clean_field(im, w, ci, &v))
 			break;
@@ -414,6 +430,11 @@ static void parse_row(struct importer *im, struct row *w)
 	}
 	w->p.full_name = buf_steal(&clean);
 	w->has[C_NAME] = true;
+	/* The key of the name index: name, then birth date (see store_sweep). */
+	vn_name_collkey(&w->name_key, w->p.full_name, strlen(w->p.full_name));
+	unsigned char tail[5] = { 0 };
+	be32_put(tail + 1, w->p.birth);
+	buf_add(&w->name_key, tail, sizeof tail);
 	/* The unit: the file's, or --unit; a branch column alone is read under --unit. */
 	if (!w->has[C_UNIT] && im->default_unit.n) {
 		struct unit_path both = { 0 };
@@ -427,9 +448,16 @@ static void parse_row(struct importer *im, struct row *w)
 		if (cccd_check(w->p.cccd, (int)w->p.sex, w->p.birth, &cw) > 0) {
 			if (cw.len && cw.p[cw.len - 1] == '\n')
 				cw.p[--cw.len] = '\0';
-			for (char *nl = strchr(cw.p, '\n'); nl; nl = strchr(nl, '\n'))
-				*nl = ';';
-			warn(w, "%s", buf_str(&cw));
+			/* One warning per line from cccd_check: joined as "a; b". */
+			struct buf joined = BUF_INIT;
+			for (const char *p = buf_str(&cw); *p; p++) {
+				if (*p == '\n')
+					buf_adds(&joined, "; ");
+				else
+					buf_addc(&joined, *p);
+			}
+			warn(w, "%s", buf_str(&joined));
+			buf_free(&joined);
 		}
 		buf_free(&cw);
 	}
@@ -510,36 +538,126 @@ static int match_membership(const void *rec, void *ctx)
 	return 0;
 }
 
-struct named {
+/* The candidates filed under a name key, as a chain in im->named. */
+static void add_named(struct importer *im, const char *key, size_t klen, uint64_t id)
+{
+	uint64_t head = 0;
+	hmap_get(&im->by_name, key, klen, &head);
+	if (im->nnamed == im->capnamed) {
+		im->capnamed = im->capnamed ? im->capnamed * 2 : 256;
+		im->named = xrealloc(im->named, im->capnamed * sizeof *im->named);
+	}
+	im->named[im->nnamed].id = id;
+	im->named[im->nnamed].next = (int64_t)head - 1;
+	im->nnamed++;
+	hmap_put(&im->by_name, key, klen, im->nnamed);
+}
+
+struct sweep_ctx {
 	struct importer *im;
-	struct store_txn *t;
-	const struct row *w;
-	uint64_t org, unit;
-	uint64_t found;
-	struct err *e;
+	const struct buf *keys;
+	size_t *offs;			/* start of key i in keys */
+	bool names;
 };
 
-/* Without a CCCD, the same name, birth date, organization and unit make the same person. */
-static int match_named(const void *rec, void *ctx)
+static void on_sweep(size_t i, uint64_t id, void *arg)
 {
-	const struct person *p = rec;
-	struct named *nm = ctx;
-	if (p->birth != nm->w->p.birth || strcmp(p->full_name ? p->full_name : "", nm->w->p.full_name) != 0)
-		return 0;
-	if (p->cccd && nm->w->p.cccd)
-		return 0;
-	struct member_match mm = { .org = nm->org, .unit = nm->unit };
-	int rc = store_each_membership_of_person(nm->im->s, nm->t, p->m.id, match_membership, &mm,
-						 nm->e);
-	bool hit = mm.hit;
-	rec_clear(&REC_DEF_MEMBERSHIP, &mm.found);
-	if (rc < 0)
-		return rc;
-	if (hit) {
-		nm->found = p->m.id;
-		return 1;
+	struct sweep_ctx *sc = arg;
+	const char *k = sc->keys->p + sc->offs[i] + 4;
+	size_t n = be32_get((const unsigned char *)sc->keys->p + sc->offs[i]);
+	if (sc->names)
+		add_named(sc->im, k, n, id);
+	else
+		hmap_put(&sc->im->by_cccd, k, n, id);
+}
+
+struct keyref {
+	const char *p;
+	size_t n;
+};
+
+static int cmp_keyref(const void *a, const void *b)
+{
+	const struct keyref *x = a, *y = b;
+	int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Look up a set of keys in one sorted sweep of an index. */
+static int sweep(struct importer *im, struct store_txn *t, enum store_key kind,
+		 struct keyref *refs, size_t n, struct err *e)
+{
+	qsort(refs, n, sizeof *refs, cmp_keyref);
+	struct buf keys = BUF_INIT;
+	size_t *offs = xcalloc(n ? n : 1, sizeof *offs), m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && cmp_keyref(&refs[i - 1], &refs[i]) == 0)
+			continue;
+		unsigned char len[4];
+		be32_put(len, (uint32_t)refs[i].n);
+		offs[m++] = keys.len;
+		buf_add(&keys, len, 4);
+		buf_add(&keys, refs[i].p, refs[i].n);
 	}
-	return 0;
+	struct sweep_ctx sc = { im, &keys, offs, kind == STORE_KEY_NAME };
+	int rc = store_sweep(im->s, t, kind, &keys, on_sweep, &sc, e);
+	buf_free(&keys);
+	free(offs);
+	return rc;
+}
+
+/* Before the rows of a batch: who their CCCDs and names already belong to. */
+static int prefetch(struct importer *im, struct store_txn *t, struct err *e)
+{
+	hmap_free(&im->by_cccd);
+	hmap_init(&im->by_cccd);
+	hmap_free(&im->by_name);
+	hmap_init(&im->by_name);
+	im->nnamed = 0;
+	struct keyref *cccds = xcalloc(im->nrows + 1, sizeof *cccds);
+	struct keyref *names = xcalloc(im->nrows + 1, sizeof *names);
+	size_t nc = 0, nn = 0;
+	for (size_t i = 0; i < im->nrows; i++) {
+		struct row *w = &im->rows[i];
+		if (w->parse_rejected)
+			continue;
+		if (w->p.cccd)
+			cccds[nc++] = (struct keyref){ w->p.cccd, strlen(w->p.cccd) };
+		else
+			names[nn++] = (struct keyref){ w->name_key.p, w->name_key.len };
+	}
+	int rc = sweep(im, t, STORE_KEY_CCCD, cccds, nc, e);
+	if (rc == 0)
+		rc = sweep(im, t, STORE_KEY_NAME, names, nn, e);
+	free(cccds);
+	free(names);
+	return rc;
+}
+
+/* Without a CCCD, the same name, birth date, organization and unit make the same person. */
+static int same_by_name(struct importer *im, struct store_txn *t, const struct row *w,
+			uint64_t id, uint64_t org, uint64_t unit, bool *same, struct err *e)
+{
+	struct person p = { 0 };
+	*same = false;
+	int rc = store_get(im->s, t, REC_PERSON, id, &p, e);
+	if (rc == -ERR_NOTFOUND) {
+		err_clear(e);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	bool candidate = p.birth == w->p.birth &&
+			 strcmp(p.full_name ? p.full_name : "", w->p.full_name) == 0 &&
+			 !(p.cccd && w->p.cccd);
+	rec_clear(&REC_DEF_PERSON, &p);
+	if (!candidate)
+		return 0;
+	struct member_match mm = { .org = org, .unit = unit };
+	rc = store_each_membership_of_person(im->s, t, id, match_membership, &mm, e);
+	*same = mm.hit;
+	rec_clear(&REC_DEF_MEMBERSHIP, &mm.found);
+	return rc < 0 ? rc : 0;
 }
 
 /* Which stored person is this row?  cur->m.id 0: a new one.  A row that contradicts the store (its
@@ -558,38 +676,51 @@ static int find_person(struct importer *im, struct store_txn *t, struct row *w, 
 		rc = store_get(s, t, REC_PERSON, w->file_id, cur, e);
 		if (rc == 0 && same_folded(cur->full_name, w->p.full_name) &&
 		    (!w->p.birth || !cur->birth || date_cmp(cur->birth, w->p.birth) == 0) &&
-		    (!w->p.cccd || !cur->cccd || strcmp(w->p.cccd, cur->cccd) == 0))
+		    (!w->p.cccd || !cur->cccd || strcmp(w->p.cccd, cur->cccd) == 0)) {
+			/* A CCCD the row adds must not be someone else's. */
+			uint64_t holder;
+			if (w->p.cccd && !cur->cccd &&
+			    hmap_get(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), &holder) &&
+			    holder != cur->m.id) {
+				reject(w, _("CCCD %s belongs to person %" PRIu64 " in the store, not to %s "
+					    "(person %" PRIu64 ")"), w->p.cccd, holder, w->p.full_name,
+				       cur->m.id);
+				rec_clear(&REC_DEF_PERSON, cur);
+			}
 			return 0;
+		}
 		rec_clear(&REC_DEF_PERSON, cur);
 		if (rc && rc != -ERR_NOTFOUND)
 			return rc;
 		err_clear(e);
 	}
 	if (w->p.cccd) {
-		rc = store_person_by_cccd(s, t, w->p.cccd, cur, e);
-		if (rc == 0) {
-			if (!same_folded(cur->full_name, w->p.full_name)) {
-				reject(w, _("CCCD %s belongs to %s (person %" PRIu64 ") in the store, not to %s"),
-				       w->p.cccd, cur->full_name ? cur->full_name : "", cur->m.id,
-				       w->p.full_name);
-				rec_clear(&REC_DEF_PERSON, cur);
-			}
+		uint64_t pid;
+		if (!hmap_get(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), &pid))
 			return 0;
-		}
-		if (rc != -ERR_NOTFOUND)
+		if ((rc = store_get(s, t, REC_PERSON, pid, cur, e)) != 0)
 			return rc;
-		err_clear(e);
+		if (!same_folded(cur->full_name, w->p.full_name)) {
+			reject(w, _("CCCD %s belongs to %s (person %" PRIu64 ") in the store, not to %s"),
+			       w->p.cccd, cur->full_name ? cur->full_name : "", cur->m.id,
+			       w->p.full_name);
+			rec_clear(&REC_DEF_PERSON, cur);
+		}
 		return 0;
 	}
 	/* A unit that does not exist yet has no members to be the same person as. */
 	if (!by_name)
 		return 0;
-	struct named nm = { .im = im, .t = t, .w = w, .org = org, .unit = unit, .e = e };
-	rc = store_each_person_named(s, t, w->p.full_name, match_named, &nm, e);
-	if (rc < 0)
-		return rc;
-	if (nm.found)
-		return store_get(s, t, REC_PERSON, nm.found, cur, e);
+	uint64_t head;
+	if (!hmap_get(&im->by_name, w->name_key.p, w->name_key.len, &head))
+		return 0;
+	for (int64_t i = (int64_t)head - 1; i >= 0; i = im->named[i].next) {
+		bool same;
+		if ((rc = same_by_name(im, t, w, im->named[i].id, org, unit, &same, e)) != 0)
+			return rc;
+		if (same)
+			return store_get(s, t, REC_PERSON, im->named[i].id, cur, e);
+	}
 	return 0;
 }
 
@@ -725,6 +856,11 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 			goto out;
 		}
 		added = true;
+		/* Later rows of the batch find this person as if it had been in the store. */
+		if (w->p.cccd)
+			hmap_put(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), pid);
+		else
+			add_named(im, w->name_key.p, w->name_key.len, pid);
 	}
 	if (w->file_id) {
 		char k[32];
@@ -782,6 +918,9 @@ static int batch_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 	(void)s;
 	struct importer *im = ctx;
 	reset_batch_state(im);
+	int prc = prefetch(im, t, e);
+	if (prc)
+		return prc;
 	for (size_t i = 0; i < im->nrows; i++) {
 		struct row *w = &im->rows[i];
 		if (w->parse_rejected)
@@ -809,35 +948,41 @@ static void merge_cache(struct hmap *into, struct hmap *from)
 
 /* ---- rejects and the driver -------------------------------------------------------------- */
 
+/* Where rejected rows go: --rejects, else the input's name with .rejects.csv. */
+static char *rejects_dest(const struct import_opts *o)
+{
+	if (o->rejects)
+		return xstrdup(o->rejects);
+	size_t n = strlen(o->path);
+	char *def = xmalloc(n + 16);
+	const char *dot = strrchr(o->path, '.');
+	const char *slash = strrchr(o->path, '/');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - o->path) : n;
+	snprintf(def, n + 16, "%.*s.rejects.csv", (int)stem, o->path);
+	return def;
+}
+
 static int open_rejects(struct importer *im, struct err *e)
 {
 	if (im->rejects)
 		return 0;
-	const char *dest = im->o->rejects;
-	char *def = NULL;
-	if (!dest) {
-		size_t n = strlen(im->o->path);
-		def = xmalloc(n + 16);
-		const char *dot = strrchr(im->o->path, '.');
-		const char *slash = strrchr(im->o->path, '/');
-		size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - im->o->path) : n;
-		snprintf(def, n + 16, "%.*s.rejects.csv", (int)stem, im->o->path);
-		dest = def;
-	}
+	char *dest = rejects_dest(im->o);
 	int rc = atomic_open(&im->rejects_file, dest, e);
 	if (rc == 0) {
 		im->rejects = im->rejects_file.f;
 		im->r->rejects_path = xstrdup(dest);
 		fputs("\xEF\xBB\xBF", im->rejects);
-		/* The header: the file's own, after the row number and the reason. */
+		/* The header: the file's own, after the row number and the reason (a rejects file
+		 * being imported again does not get them twice). */
 		csv_write_field(im->rejects, "Dòng lỗi", strlen("Dòng lỗi"), im->delim, true);
 		csv_write_field(im->rejects, "Lỗi", strlen("Lỗi"), im->delim, false);
 		for (size_t i = 0; i < im->ncols; i++)
-			csv_write_field(im->rejects, im->header_text[i], strlen(im->header_text[i]),
-					im->delim, false);
+			if (im->map[i] != C_REJECT_INFO)
+				csv_write_field(im->rejects, im->header_text[i],
+						strlen(im->header_text[i]), im->delim, false);
 		csv_end_row(im->rejects);
 	}
-	free(def);
+	free(dest);
 	return rc;
 }
 
@@ -852,7 +997,8 @@ static int write_reject(struct importer *im, const struct row *w, const char *re
 	csv_write_field(im->rejects, num, (size_t)n, im->delim, true);
 	csv_write_field(im->rejects, reason, strlen(reason), im->delim, false);
 	for (size_t i = 0; i < w->nraw; i++)
-		csv_write_field(im->rejects, w->raw[i], w->rawlen[i], im->delim, false);
+		if (i >= im->ncols || im->map[i] != C_REJECT_INFO)
+			csv_write_field(im->rejects, w->raw[i], w->rawlen[i], im->delim, false);
 	csv_end_row(im->rejects);
 	return 0;
 }
@@ -868,7 +1014,7 @@ static int flush_batch(struct importer *im, struct err *e)
 {
 	if (im->nrows == 0)
 		return 0;
-	int rc = store_write(im->s, batch_fn, im, e);
+	int rc = store_write_bulk(im->s, batch_fn, im, e);
 	if (rc == 0) {
 		merge_cache(&im->units, &im->units_new);
 		merge_cache(&im->ids, &im->ids_new);
@@ -927,7 +1073,7 @@ static int read_header(struct importer *im, struct csv_reader *rd, struct err *e
 		vn_sanitize(&clean, h, n, SAN_ONELINE | SAN_SQUEEZE);
 		im->header_text[i] = xstrdup(buf_str(&clean));
 		enum col c = col_match(buf_str(&clean), clean.len);
-		if (c != C_UNKNOWN && c != C_SKIP && im->col_of[c] >= 0) {
+		if (c != C_UNKNOWN && c != C_SKIP && c != C_REJECT_INFO && im->col_of[c] >= 0) {
 			/* The same field twice: the first column wins, the other is reported. */
 			c = C_UNKNOWN;
 		}
@@ -940,7 +1086,7 @@ static int read_header(struct importer *im, struct csv_reader *rd, struct err *e
 			}
 			continue;
 		}
-		if (c != C_SKIP)
+		if (c != C_SKIP && c != C_REJECT_INFO)
 			im->col_of[c] = (int)i;
 	}
 	buf_free(&clean);
@@ -948,9 +1094,12 @@ static int read_header(struct importer *im, struct csv_reader *rd, struct err *e
 		return err_set(e, ERR_INVAL, _("no name column: the first row must be the header, with "
 					       "a column such as 'Họ và tên'"));
 	}
-	if (im->col_of[C_ORG] < 0 && !im->default_org)
+	if (im->col_of[C_ORG] < 0 && !im->default_org) {
+		char codes[256];
+		org_list_codes(&im->orgs, codes, sizeof codes);
 		return err_set(e, ERR_INVAL, _("the file has no 'Tổ chức' column; say which "
-					       "organization it is with --org CODE (%s)"), "MT, CD, DTN, PN, ND, CCB");
+					       "organization it is with --org CODE (%s)"), codes);
+	}
 	return 0;
 }
 
@@ -984,6 +1133,8 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 	hmap_init(&im->units_new);
 	hmap_init(&im->ids);
 	hmap_init(&im->ids_new);
+	hmap_init(&im->by_cccd);
+	hmap_init(&im->by_name);
 	size_t batch = o->batch ? o->batch : DEFAULT_BATCH;
 	FILE *f = NULL;
 	struct csv_reader *rd = NULL;
@@ -1039,11 +1190,21 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 		} else {
 			w->recno = cr.recno;
 			w->nraw = cr.nfields;
-			w->raw = xmalloc(cr.nfields * sizeof *w->raw);
-			w->rawlen = xmalloc(cr.nfields * sizeof *w->rawlen);
+			/* The row as read, kept for the rejects file, in one allocation. */
+			size_t bytes = 0;
+			for (size_t i = 0; i < cr.nfields; i++)
+				bytes += cr.lens[i] + 1;
+			size_t head = cr.nfields * (sizeof *w->raw + sizeof *w->rawlen);
+			char *block = xmalloc(head + bytes);
+			w->raw = (char **)block;
+			w->rawlen = (size_t *)(block + cr.nfields * sizeof *w->raw);
+			char *text = block + head;
 			for (size_t i = 0; i < cr.nfields; i++) {
-				w->raw[i] = xstrndup(cr.fields[i], cr.lens[i]);
+				memcpy(text, cr.fields[i], cr.lens[i]);
+				text[cr.lens[i]] = '\0';
+				w->raw[i] = text;
 				w->rawlen[i] = cr.lens[i];
+				text += cr.lens[i] + 1;
 			}
 			parse_row(im, w);
 		}
@@ -1051,6 +1212,14 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 			goto out;
 	}
 	rc = flush_batch(im, e);
+	if (rc == 0 && r->rejected == 0) {
+		/* A rejects file left by an earlier run would say rows are missing that are not. */
+		char *dest = rejects_dest(o);
+		if (path_is_file(dest) && unlink(dest) == 0)
+			r->stale_rejects = dest;
+		else
+			free(dest);
+	}
 out:
 	for (size_t i = 0; i < im->nrows; i++)
 		row_free(&im->rows[i]);
@@ -1071,6 +1240,9 @@ out:
 	hmap_free(&im->units_new);
 	hmap_free(&im->ids);
 	hmap_free(&im->ids_new);
+	hmap_free(&im->by_cccd);
+	hmap_free(&im->by_name);
+	free(im->named);
 	buf_free(&im->units_created);
 	free(im);
 	return rc;
@@ -1082,5 +1254,6 @@ void import_report_free(struct import_report *r)
 	buf_free(&r->warnings);
 	buf_free(&r->ignored);
 	free(r->rejects_path);
+	free(r->stale_rejects);
 	memset(r, 0, sizeof *r);
 }

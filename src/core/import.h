@@ -23,7 +23,7 @@ struct import_opts {
 	const char *unit;	/* --unit: unit path of rows that name none; a branch column is
 				   read under it */
 	const char *rejects;	/* --rejects; NULL: FILE.rejects.csv beside the input */
-	size_t batch;		/* rows per transaction; 0: the default (1000) */
+	size_t batch;		/* rows per transaction; 0: the default (10000) */
 };
 
 struct import_report {
@@ -34,6 +34,7 @@ struct import_report {
 	struct buf warnings;		/* the first warnings, "row N: text" per line */
 	struct buf ignored;		/* headers of columns that were not understood */
 	char *rejects_path;		/* where rejected rows went, if any */
+	char *stale_rejects;		/* a rejects file of an earlier run, removed (no rejects now) */
 };
 
 /* Import o->path into s.  Returns 0 when the file was read to the end (rows may have been

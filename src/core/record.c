@@ -41,7 +41,7 @@ static const struct field_def unit_fields[] = {
 static const struct field_def person_fields[] = {
 	F(TAG_PERSON_NAME, "full_name", N_("Full name"), FT_STR, person, full_name),
 	F(17, "sex", N_("Sex"), FT_SEX, person, sex),
-	F(18, "birth", N_("Date of birth"), FT_DATE, person, birth),
+	F(TAG_PERSON_BIRTH, "birth", N_("Date of birth"), FT_DATE, person, birth),
 	F(19, "ethnicity", N_("Ethnicity"), FT_STR, person, ethnicity),
 	F(20, "religion", N_("Religion"), FT_STR, person, religion),
 	F(TAG_PERSON_CCCD, "cccd", N_("Citizen ID (CCCD)"), FT_STR, person, cccd),
@@ -101,6 +101,18 @@ const struct rec_def *rec_def_of(enum rec_type type)
 	case REC_MEMBERSHIP: return &REC_DEF_MEMBERSHIP;
 	case REC_AUDIT: return &REC_DEF_AUDIT;
 	default: return NULL;
+	}
+}
+
+const char *rec_type_text(enum rec_type type)
+{
+	switch (type) {
+	case REC_ORG: return _("organization");
+	case REC_UNIT: return _("unit");
+	case REC_PERSON: return _("person");
+	case REC_MEMBERSHIP: return _("membership");
+	case REC_AUDIT: return _("audit entry");
+	default: return _("record");
 	}
 }
 
@@ -208,7 +220,8 @@ static const struct field_def *field_by_tag(const struct rec_def *def, unsigned 
 
 static int corrupt(struct err *e, const struct rec_def *def, size_t off)
 {
-	return err_set(e, ERR_CORRUPT, _("%s record is damaged at byte %zu"), def->name, off);
+	return err_set(e, ERR_CORRUPT, _("a stored %s is damaged at byte %zu"),
+		       rec_type_text(def->type), off);
 }
 
 int rec_decode(const struct rec_def *def, void *rec, const void *data, size_t n, struct err *e)

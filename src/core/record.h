@@ -144,6 +144,7 @@ enum {
 	TAG_UNIT_ORG = 16,
 	TAG_UNIT_PARENT = 17,
 	TAG_PERSON_NAME = 16,
+	TAG_PERSON_BIRTH = 18,
 	TAG_PERSON_CCCD = 21,
 	TAG_MEMBER_PERSON = 16,
 	TAG_MEMBER_UNIT = 18,
@@ -181,6 +182,8 @@ struct rec_def {
 extern const struct rec_def REC_DEF_ORG, REC_DEF_UNIT, REC_DEF_PERSON, REC_DEF_MEMBERSHIP,
 	REC_DEF_AUDIT;
 
+/* "person", "membership", … translated, for messages. */
+const char *rec_type_text(enum rec_type type);
 const struct rec_def *rec_def_of(enum rec_type type);
 const struct field_def *rec_field(const struct rec_def *def, const char *name);
 

@@ -16,55 +16,110 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Level words that begin unit names, longest first where one is a prefix of another. */
-static const char *const levels[] = {
-	"Công đoàn cơ sở", "Công đoàn bộ phận", "Tổ công đoàn", "Đoàn cơ sở", "Hội cơ sở",
-	"Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Tổ dân phố", "Khu phố", "Chi hội",
-	"Chi đoàn", "Chi bộ", "Tổ hội", "Tỉnh", "Huyện", "Quận", "Phường", "Xã", "Thôn", "Ấp",
-	"Bản", "Buôn", "Xóm", "Làng", "Khối", "Tổ",
+/* Level words that begin unit names, with their folds (so matching folds only the name),
+ * longest first where one is a prefix of another. */
+static const struct {
+	const char *word, *fold;
+} levels[] = {
+	{ "Công đoàn cơ sở", "cong doan co so" }, { "Công đoàn bộ phận", "cong doan bo phan" },
+	{ "Tổ công đoàn", "to cong doan" }, { "Đoàn cơ sở", "doan co so" },
+	{ "Hội cơ sở", "hoi co so" }, { "Thành phố", "thanh pho" }, { "Thị trấn", "thi tran" },
+	{ "Thị xã", "thi xa" }, { "Đặc khu", "dac khu" }, { "Tổ dân phố", "to dan pho" },
+	{ "Khu phố", "khu pho" }, { "Chi hội", "chi hoi" }, { "Chi đoàn", "chi doan" },
+	{ "Chi bộ", "chi bo" }, { "Tổ hội", "to hoi" }, { "Tỉnh", "tinh" }, { "Huyện", "huyen" },
+	{ "Quận", "quan" }, { "Phường", "phuong" }, { "Xã", "xa" }, { "Thôn", "thon" },
+	{ "Ấp", "ap" }, { "Bản", "ban" }, { "Buôn", "buon" }, { "Xóm", "xom" }, { "Làng", "lang" },
+	{ "Khối", "khoi" }, { "Tổ", "to" },
 };
 
-static bool fold_eq_prefix(const char *name, size_t n, const char *word, size_t *used)
+/* How high a unit stands, from the level words in its name wherever they are ("Hội Nông dân
+ * xã Yên Thịnh" is a commune-level unit): 1 province, 2 commune (and the old districts), 3
+ * branch or village, 0 unknown. */
+static int rank_of_fold(const char *f)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	size_t wl = strlen(word);
-	bool ok = false;
-	/* Compare the folded level word with the folded start of the name, on a word boundary. */
-	vn_fold(&b, word, wl);
-	vn_fold(&a, name, n);
-	if (a.len > b.len && memcmp(a.p, b.p, b.len) == 0 && a.p[b.len] == ' ') {
-		/* Map back to a byte length in the original: count the words. */
-		size_t words = 1;
-		for (size_t i = 0; i < b.len; i++)
-			words += b.p[i] == ' ';
-		size_t i = 0, seen = 0;
-		while (i < n && seen < words) {
-			while (i < n && name[i] != ' ')
-				i++;
-			seen++;
-			if (seen < words)
-				i++;
+	static const struct {
+		const char *words;
+		int rank;
+	} ranks[] = {
+		{ "tinh", 1 }, { "thanh pho", 1 }, { "tinh doan", 1 }, { "lien doan lao dong tinh", 1 },
+		{ "xa", 2 }, { "phuong", 2 }, { "thi tran", 2 }, { "dac khu", 2 }, { "huyen", 2 },
+		{ "quan", 2 }, { "thi xa", 2 },
+		{ "chi hoi", 3 }, { "chi doan", 3 }, { "to hoi", 3 }, { "thon", 3 }, { "ap", 3 },
+		{ "ban", 3 }, { "buon", 3 }, { "xom", 3 }, { "lang", 3 }, { "khu pho", 3 },
+		{ "to dan pho", 3 }, { "cong doan co so", 3 }, { "to cong doan", 3 },
+		{ "ban cong tac mat tran", 3 },
+	};
+	int best = 0;
+	size_t best_len = 0;
+	for (size_t i = 0; i < sizeof ranks / sizeof ranks[0]; i++) {
+		size_t wl = strlen(ranks[i].words);
+		for (const char *p = f; (p = strstr(p, ranks[i].words)) != NULL; p++) {
+			bool start = p == f || p[-1] == ' ';
+			bool stop = p[wl] == '\0' || p[wl] == ' ';
+			/* The longest match wins: "to cong doan" over "cong doan co so" parts. */
+			if (start && stop && wl > best_len) {
+				best = ranks[i].rank;
+				best_len = wl;
+			}
 		}
-		*used = i;
-		ok = true;
 	}
-	buf_free(&a);
-	buf_free(&b);
-	return ok;
+	return best;
+}
+
+static int rank_of(const char *name)
+{
+	struct buf f = BUF_INIT;
+	vn_fold(&f, name, strlen(name));
+	int r = rank_of_fold(buf_str(&f));
+	buf_free(&f);
+	return r;
+}
+
+/* The level word at the start of a folded name and the number of words it spans. */
+static int level_in_fold(const char *f, size_t n, size_t *words)
+{
+	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+		size_t wl = strlen(levels[i].fold);
+		if (n > wl && memcmp(f, levels[i].fold, wl) == 0 && f[wl] == ' ') {
+			size_t w = 1;
+			for (size_t k = 0; k < wl; k++)
+				w += levels[i].fold[k] == ' ';
+			*words = w;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Skip the first `words` space-separated words of s. */
+static const char *skip_words(const char *s, size_t words)
+{
+	while (words-- && *s) {
+		while (*s && *s != ' ')
+			s++;
+		while (*s == ' ')
+			s++;
+	}
+	return s;
 }
 
 const char *unit_level_of(const char *name, size_t *len)
 {
-	size_t n = strlen(name);
-	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
-		size_t used;
-		if (fold_eq_prefix(name, n, levels[i], &used)) {
-			if (len)
-				*len = used;
-			return levels[i];
-		}
+	struct buf f = BUF_INIT;
+	vn_fold(&f, name, strlen(name));
+	size_t words;
+	int i = level_in_fold(buf_str(&f), f.len, &words);
+	buf_free(&f);
+	if (i < 0)
+		return NULL;
+	if (len) {
+		const char *rest = skip_words(name, words);
+		/* Back over the spaces after the level word. */
+		while (rest > name && rest[-1] == ' ')
+			rest--;
+		*len = (size_t)(rest - name);
 	}
-	return NULL;
+	return levels[i].word;
 }
 
 int unit_path_parse(const char *s, size_t n, struct unit_path *out, struct err *e)
@@ -125,12 +180,14 @@ void unit_path_key(const struct unit_path *p, struct buf *out)
 /* The folded name without its level word: "Xã An Bình" -> "an binh". */
 static void bare_fold(const char *name, struct buf *out)
 {
-	size_t used = 0;
-	if (!unit_level_of(name, &used))
-		used = 0;
-	while (name[used] == ' ')
-		used++;
-	vn_fold(out, name + used, strlen(name + used));
+	struct buf f = BUF_INIT;
+	vn_fold(&f, name, strlen(name));
+	size_t words = 0;
+	const char *rest = buf_str(&f);
+	if (level_in_fold(f.p ? f.p : "", f.len, &words) >= 0)
+		rest = skip_words(rest, words);
+	buf_adds(out, rest);
+	buf_free(&f);
 }
 
 struct children {
@@ -186,20 +243,28 @@ static int find_child(struct store *s, struct store_txn *t, uint64_t org, uint64
 			*out = c.id[i];
 	}
 	if (!*out) {
-		buf_reset(&want);
-		bare_fold(name, &want);
+		/* Without a level word on one side or both ("An Bình" for "Xã An Bình", "Thôn Đông"
+		 * for "Chi hội Thôn Đông"), if that leaves exactly one candidate. */
+		struct buf want_bare = BUF_INIT, have_bare = BUF_INIT;
+		bare_fold(name, &want_bare);
 		uint64_t hit = 0;
 		int hits = 0;
 		for (size_t i = 0; i < c.n; i++) {
 			buf_reset(&have);
-			bare_fold(c.name[i], &have);
-			if (have.len == want.len && memcmp(have.p, want.p, want.len) == 0) {
+			buf_reset(&have_bare);
+			vn_fold(&have, c.name[i], strlen(c.name[i]));
+			bare_fold(c.name[i], &have_bare);
+			const char *w = buf_str(&want), *wb = buf_str(&want_bare);
+			const char *h = buf_str(&have), *hb = buf_str(&have_bare);
+			if (strcmp(wb, hb) == 0 || strcmp(w, hb) == 0 || strcmp(wb, h) == 0) {
 				hit = c.id[i];
 				hits++;
 			}
 		}
 		if (hits == 1)
 			*out = hit;
+		buf_free(&want_bare);
+		buf_free(&have_bare);
 	}
 	buf_free(&want);
 	buf_free(&have);
@@ -222,6 +287,19 @@ static int create_unit(struct store *s, struct store_txn *t, uint64_t org, uint6
 	return rc;
 }
 
+/* Does a path starting with `first` leave out the top unit `top`?  Only if top stands higher:
+ * a second commune is not filed under the first. */
+static bool only_below(struct store *s, struct store_txn *t, uint64_t top, const char *first)
+{
+	struct unit u = { 0 };
+	if (store_get(s, t, REC_UNIT, top, &u, NULL) != 0)
+		return false;
+	int rt = rank_of(u.name ? u.name : ""), rf = rank_of(first);
+	rec_clear(&REC_DEF_UNIT, &u);
+	/* Unknown levels are taken to be lower than the top (a school under a province). */
+	return !(rt && rf && rt >= rf);
+}
+
 int unit_path_resolve(struct store *s, struct store_txn *t, uint64_t org_id,
 		      const struct unit_path *p, bool create, uint64_t *unit_id,
 		      unit_created_fn fn, void *ctx, struct err *e)
@@ -235,8 +313,8 @@ int unit_path_resolve(struct store *s, struct store_txn *t, uint64_t org_id,
 	int rc = find_child(s, t, org_id, 0, p->part[0], &id, &nchildren, &only, e);
 	if (rc)
 		return rc;
-	if (!id && nchildren == 1) {
-		/* The file names units below the organization's single top unit. */
+	if (!id && nchildren == 1 && only_below(s, t, only, p->part[0])) {
+		/* The file names units below the organization's single top unit (the province). */
 		parent = only;
 	} else if (id) {
 		parent = id;

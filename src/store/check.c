@@ -143,16 +143,18 @@ static int scan_primary(struct check *c, enum dbi dbi)
 	DBT k = { 0 }, v = { 0 };
 	while ((rc = cur->get(cur, &k, &v, DB_NEXT)) == 0) {
 		c->records[dbi]++;
-		uint64_t id = k.size == 8 ? be64_get(k.data) : 0;
-		if (k.size != 8) {
-			problem(c, _("%s: a key of %u bytes instead of 8"), store_db_specs[dbi].file, k.size);
+		size_t want = dbi == DBI_AUDIT ? AUDIT_KEY_LEN : 8;
+		if (k.size != want) {
+			problem(c, _("%s: a key of %u bytes instead of %zu"), store_db_specs[dbi].file,
+				k.size, want);
 			continue;
 		}
+		uint64_t id = be64_get((const unsigned char *)k.data + (dbi == DBI_AUDIT ? 9 : 0));
 		struct err de;
 		err_clear(&de);
 		rec_clear(def, rec);
 		if (rec_decode(def, rec, v.data, v.size, &de) != 0) {
-			problem(c, _("%s %" PRIu64 ": %s"), def->name, id, de.msg);
+			problem(c, _("%s %" PRIu64 ": %s"), rec_type_text(type), id, de.msg);
 			continue;
 		}
 		check_refs(c, type, rec, id);
@@ -162,7 +164,8 @@ static int scan_primary(struct check *c, enum dbi dbi)
 			size_t n;
 			buf_reset(&keys);
 			if (idx_keys(i, &k, &v, &keys, &n) != 0)
-				problem(c, _("%s %" PRIu64 ": its index keys cannot be computed"), def->name, id);
+				problem(c, _("%s %" PRIu64 ": its index keys cannot be computed"),
+					rec_type_text(type), id);
 			c->expect[i] += n;
 		}
 	}
@@ -175,37 +178,27 @@ static int scan_primary(struct check *c, enum dbi dbi)
 	return 0;
 }
 
-static bool key_listed(const struct buf *keys, const DBT *k)
-{
-	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
-	while (p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		if (n == k->size && memcmp(p, k->data, n) == 0)
-			return true;
-		p += n;
-	}
-	return false;
-}
-
 static int scan_index(struct check *c, enum dbi sec)
 {
 	struct store *s = c->s;
 	const struct db_spec *sp = &store_db_specs[sec];
-	DB *raw;
-	int rc = store_raw(s, sec, &raw, c->e);
-	if (rc)
-		return rc;
+	DB *idx = s->db[sec];
 	DB *pri = s->db[sp->primary];
 	DBC *cur;
-	if ((rc = raw->cursor(raw, c->t->txn, &cur, 0)) != 0)
+	int rc;
+	if ((rc = idx->cursor(idx, c->t->txn, &cur, 0)) != 0)
 		return store_dberr(s, c->e, rc, _("checking"));
 	struct buf keys = BUF_INIT;
 	uint64_t seen = 0;
 	DBT k = { 0 }, pk = { 0 };
 	while ((rc = cur->get(cur, &k, &pk, DB_NEXT)) == 0) {
 		seen++;
-		uint64_t id = pk.size == 8 ? be64_get(pk.data) : 0;
+		if (pk.size != 8) {
+			problem(c, _("index %s has an entry that is not a record id (%u bytes)"), sp->file,
+				pk.size);
+			continue;
+		}
+		uint64_t id = be64_get(pk.data);
 		DBT v = { 0 };
 		int g = pri->get(pri, c->t->txn, &pk, &v, 0);
 		if (g == DB_NOTFOUND) {
@@ -219,7 +212,7 @@ static int scan_index(struct check *c, enum dbi sec)
 		}
 		size_t n;
 		buf_reset(&keys);
-		if (idx_keys(sec, &pk, &v, &keys, &n) != 0 || !key_listed(&keys, &k))
+		if (idx_keys(sec, &pk, &v, &keys, &n) != 0 || !idx_has_key(&keys, k.data, k.size))
 			problem(c, _("index %s has an entry for record %" PRIu64 " that does not match "
 				     "the record"), sp->file, id);
 	}

@@ -214,7 +214,6 @@ static double estimate(struct store *s, struct store_txn *t, const char *prefix)
 {
 	DB *db = s->db[DBI_PERSON_WORD];
 	size_t n = strlen(prefix);
-	/* key_range on the associated handle only reads the tree, never the records. */
 	char *hi = xmalloc(n + 1);
 	memcpy(hi, prefix, n);
 	hi[n] = (char)0xff;
@@ -273,11 +272,9 @@ static int cmp_runs(const struct run *a, const struct run *b)
  * there are more than can be merged). */
 static int distinct_words(struct search *sr, const char *prefix, char **words, int *nwords)
 {
-	DB *db;
-	int rc = store_raw(sr->s, DBI_PERSON_WORD, &db, sr->e);
-	if (rc)
-		return rc;
+	DB *db = sr->s->db[DBI_PERSON_WORD];
 	DBC *c;
+	int rc;
 	if ((rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr))) != 0)
 		return store_dberr(sr->s, sr->e, rc, _("searching"));
 	size_t plen = strlen(prefix);
@@ -329,8 +326,8 @@ static int merge_search(struct search *sr, char **words, int nwords)
 {
 	struct run runs[MAX_MERGE];
 	memset(runs, 0, sizeof runs);
-	DB *db;
-	int rc = store_raw(sr->s, DBI_PERSON_WORD, &db, sr->e);
+	DB *db = sr->s->db[DBI_PERSON_WORD];
+	int rc = 0;
 	for (int i = 0; i < nwords && rc == 0; i++) {
 		struct run *r = &runs[i];
 		r->word = words[i];
@@ -373,17 +370,17 @@ static int merge_search(struct search *sr, char **words, int nwords)
 
 static int sort_walk(struct search *sr)
 {
-	DB *db;
-	int rc = store_raw(sr->s, DBI_PERSON_SORT, &db, sr->e);
-	if (rc)
-		return rc;
+	DB *db = sr->s->db[DBI_PERSON_SORT];
 	DBC *c;
+	int rc;
 	if ((rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr))) != 0)
 		return store_dberr(sr->s, sr->e, rc, _("searching"));
 	DBT k = { 0 }, pk = { 0 };
 	int out = 0;
 	while ((rc = c->get(c, &k, &pk, DB_NEXT)) == 0) {
-		if ((out = consider(sr, k.data, k.size, be64_get(pk.data))) != 0)
+		if (k.size <= NAME_KEY_TAIL)
+			continue;
+		if ((out = consider(sr, k.data, k.size - NAME_KEY_TAIL, be64_get(pk.data))) != 0)
 			break;
 	}
 	c->close(c);
@@ -438,9 +435,53 @@ int store_each_person_named(struct store *s, struct store_txn *t, const char *na
 {
 	struct buf key = BUF_INIT;
 	vn_name_collkey(&key, name, strlen(name));
-	int rc = 0;
-	if (key.len)
-		rc = store_each_sec(s, t, DBI_PERSON_SORT, key.p, key.len, REC_PERSON, fn, ctx, e);
+	if (!key.len) {
+		buf_free(&key);
+		return 0;
+	}
+	/* Every birth date under the name: the keys that begin with its collation key and 0. */
+	buf_addc(&key, '\0');
+	DB *db = s->db[DBI_PERSON_SORT];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc) {
+		buf_free(&key);
+		return store_dberr(s, e, rc, _("reading"));
+	}
+	struct buf seek = BUF_INIT;
+	buf_add(&seek, key.p, key.len);
+	DBT k = { .data = seek.p, .size = (u_int32_t)seek.len, .flags = DB_DBT_MALLOC };
+	unsigned char pkb[8];
+	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+	struct person p = { 0 };
+	int out = 0;
+	u_int32_t op = DB_SET_RANGE;
+	for (;;) {
+		rc = c->get(c, &k, &pk, op);
+		if (op == DB_SET_RANGE)
+			buf_free(&seek);
+		op = DB_NEXT;
+		if (rc)
+			break;
+		bool in = k.size >= key.len && memcmp(k.data, key.p, key.len) == 0;
+		free(k.data);
+		k.data = NULL;
+		if (!in)
+			break;
+		if (pk.size != 8)
+			continue;
+		if ((out = store_get(s, t, REC_PERSON, be64_get(pkb), &p, e)) == -ERR_NOTFOUND) {
+			err_clear(e);
+			out = 0;
+			continue;
+		}
+		if (out || (out = fn(&p, ctx)) != 0)
+			break;
+	}
+	c->close(c);
+	rec_clear(&REC_DEF_PERSON, &p);
 	buf_free(&key);
-	return rc;
+	if (out)
+		return out;
+	return rc && rc != DB_NOTFOUND ? store_dberr(s, e, rc, _("reading")) : 0;
 }

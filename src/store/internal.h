@@ -18,22 +18,25 @@ enum dbi {
 	DBI_ORG_CODE,		/* code -> org (unique) */
 	DBI_UNIT_PARENT,	/* org id, parent id -> unit */
 	DBI_PERSON_WORD,	/* folded name word \0 name collation key -> person */
-	DBI_PERSON_SORT,	/* name collation key (official order) -> person */
+	DBI_PERSON_SORT,	/* name collation key (official order), 0, birth -> person */
 	DBI_PERSON_CCCD,	/* CCCD -> person (unique) */
 	DBI_MEMBER_PERSON,	/* person id -> membership */
 	DBI_MEMBER_UNIT,	/* unit id -> membership */
 	DBI_MEMBER_CARD,	/* card number -> membership */
-	DBI_AUDIT_REC,		/* record type, record id -> audit entry */
 	DBI__COUNT
 };
 
-typedef int (*idx_fn)(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
+/* The keys index files one primary record under (the encoded record in data), appended to
+ * keys as (4-byte big-endian length, bytes) pairs, *nkeys counting them.  -1 if the record
+ * cannot be read. */
+typedef int (*idx_fn)(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 
 struct db_spec {
 	const char *file;
 	int primary;		/* enum dbi of the primary, or -1 for a primary */
 	u_int32_t flags;	/* DB_DUPSORT for non-unique indexes */
-	idx_fn key_of;		/* secondary key callback */
+	idx_fn key_of;		/* index key function */
+	u_int32_t pagesize;	/* 0: Berkeley DB's default */
 };
 
 extern const struct db_spec store_db_specs[DBI__COUNT];
@@ -41,14 +44,26 @@ extern const struct db_spec store_db_specs[DBI__COUNT];
 struct store {
 	DB_ENV *env;
 	DB *db[DBI__COUNT];
-	/* Second handles on secondary indexes, not associated: a cursor on them reads
-	 * (key, primary key) pairs without fetching each primary record.  Opened on first use. */
-	DB *raw[DBI__COUNT];
 	char *dir;
 	char *login;
 	bool bulk;
 	char lasterr[512];	/* Berkeley DB's last own message, added to ours */
 };
+
+/* pending.c: index changes a bulk transaction holds back until just before its commit, then
+ * writes in key order.  Lookups during the transaction consult them. */
+struct pending;
+struct pending *pending_new(void);
+void pending_free(struct pending **p);
+/* Record an addition (del false) or removal of (key, pk) in index sec. */
+void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk,
+		 bool del);
+/* 1 if (key, pk) is to be added, -1 if removed, 0 if the batch did not touch it. */
+int pending_state(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk);
+/* The primary keys to be added under key (up to max into pks); returns how many there are. */
+size_t pending_added(struct pending *p, enum dbi sec, const void *key, size_t klen,
+		     uint64_t *pks, size_t max);
+int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struct err *e);
 
 /* Record types with an id counter (REC_ORG .. REC_AUDIT). */
 #define STORE_ID_TYPES 6
@@ -61,13 +76,12 @@ struct store_txn {
 	 * commit: an import batch of thousands of inserts touches the meta database once. */
 	uint64_t next_id[STORE_ID_TYPES];
 	bool id_dirty[STORE_ID_TYPES];
+	struct pending *pend;	/* bulk transactions: index changes held back, else NULL */
 };
 
 /* Write the transaction's id counters back (before commit). */
 int store_flush_ids(struct store *s, struct store_txn *t, struct err *e);
 
-/* The raw handle of a secondary index (see struct store). */
-int store_raw(struct store *s, enum dbi sec, DB **out, struct err *e);
 /* Map a Berkeley DB return code to an err (what: the operation, for the message). */
 int store_dberr(struct store *s, struct err *e, int rc, const char *what);
 enum dbi store_primary_of(enum rec_type type);
@@ -75,21 +89,44 @@ DB_TXN *store_dbtxn(struct store_txn *t);
 /* Flags for a read: DB_READ_COMMITTED outside transactions, DB_RMW for reads before writes. */
 u_int32_t store_read_flags(const struct store_txn *t);
 
-/* index.c: the secondary key callbacks */
-int idx_org_code(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_unit_parent(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_person_word(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_person_sort(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_person_cccd(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_member_person(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_member_unit(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_member_card(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-int idx_audit_rec(DB *sec, const DBT *pkey, const DBT *pdata, DBT *result);
-/* The keys a callback produces for one primary record, appended to keys as (length, bytes)
- * pairs: used by the consistency check to compare an index with its records. */
+/* index.c: the key functions of the indexes */
+int idx_org_code(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_unit_parent(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_person_word(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_person_sort(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_person_cccd(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_member_person(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_member_unit(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_member_card(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+/* The keys index sec holds for one primary record, appended to keys as (4-byte length, bytes)
+ * pairs.  Returns 0, or the key function's error for a record it cannot read. */
 int idx_keys(enum dbi sec, const DBT *pkey, const DBT *pdata, struct buf *keys, size_t *nkeys);
+/* Whether a key is among those of idx_keys. */
+bool idx_has_key(const struct buf *keys, const void *key, size_t klen);
 
-/* Walk the secondary entries equal to key, decoding each primary record into rec. */
+/* Keep the indexes of a primary record in step with it, inside t: from old (NULL for a new
+ * record) to new (NULL for a deleted one).  Unique indexes are written first, so a clash
+ * returns ERR_EXISTS before anything else was written (the message names the holder). */
+int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t id,
+		const struct buf *old, const struct buf *new, struct err *e);
+
+/* Whether index sec has been built for this store (every index of a new store is; one added
+ * by a later version is built from its records on first open). */
+bool store_index_built(struct store *s, enum dbi sec);
+/* Build index sec from its primary's records in chunked transactions and mark it built (or
+ * only mark it, for a new store). */
+int store_index_build(struct store *s, enum dbi sec, bool mark_only, struct err *e);
+
+/* Keys of the name index: the name's collation key, a 0 byte and the birth date (4 bytes,
+ * big-endian): official list order, then date of birth.  A collation key ends with its third
+ * group separator, so no name's key is a prefix of another's. */
+#define NAME_KEY_TAIL 5
+
+/* The audit database is keyed (record type, record id, sequence): the history of a record is
+ * one range of it. */
+#define AUDIT_KEY_LEN 17
+
+/* Walk the index entries equal to key, decoding each primary record into rec. */
 int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const void *key,
 		   size_t klen, enum rec_type type, store_each_fn fn, void *ctx, struct err *e);
 

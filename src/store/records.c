@@ -12,18 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char *type_word(enum rec_type type)
-{
-	switch (type) {
-	case REC_ORG: return _("organization");
-	case REC_UNIT: return _("unit");
-	case REC_PERSON: return _("person");
-	case REC_MEMBERSHIP: return _("membership");
-	case REC_AUDIT: return _("audit entry");
-	default: return _("record");
-	}
-}
-
 static int bad_type(struct err *e, enum rec_type type)
 {
 	return err_set(e, ERR_INVAL, "record type %d has no database", (int)type);
@@ -111,18 +99,16 @@ static void set_str(char **p, const char *s)
 	*p = xstrdup(s);
 }
 
-static int put_record(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
-		      const struct rec_def *def, const void *rec, u_int32_t flags, struct err *e)
+/* Put an encoded record under its 8-byte id in a primary database. */
+static int put_encoded(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		       const struct buf *val, u_int32_t flags, struct err *e)
 {
-	struct buf val = BUF_INIT;
-	rec_encode(def, rec, &val);
 	unsigned char kb[8];
 	be64_put(kb, id);
 	DBT k = { .data = kb, .size = 8 };
-	DBT v = { .data = val.p, .size = (u_int32_t)val.len };
+	DBT v = { .data = val->p, .size = (u_int32_t)val->len };
 	DB *db = s->db[dbi];
 	int rc = db->put(db, t->txn, &k, &v, flags);
-	buf_free(&val);
 	if (rc)
 		return store_dberr(s, e, rc, _("saving"));
 	return 0;
@@ -144,7 +130,18 @@ static int write_audit(struct store *s, struct store_txn *t, int op, enum rec_ty
 	a.field = (char *)field;
 	a.before = (char *)before;
 	a.after = (char *)after;
-	return put_record(s, t, DBI_AUDIT, a.m.id, &REC_DEF_AUDIT, &a, DB_NOOVERWRITE, e);
+	struct buf val = BUF_INIT;
+	rec_encode(&REC_DEF_AUDIT, &a, &val);
+	unsigned char kb[AUDIT_KEY_LEN];
+	kb[0] = (unsigned char)type;
+	be64_put(kb + 1, id);
+	be64_put(kb + 9, a.m.id);
+	DBT k = { .data = kb, .size = AUDIT_KEY_LEN };
+	DBT v = { .data = val.p, .size = (u_int32_t)val.len };
+	DB *db = s->db[DBI_AUDIT];
+	rc = db->put(db, t->txn, &k, &v, 0);
+	buf_free(&val);
+	return rc ? store_dberr(s, e, rc, _("saving")) : 0;
 }
 
 /* The one-line description of a new record kept in its creation audit entry. */
@@ -203,60 +200,42 @@ int store_get(struct store *s, struct store_txn *t, enum rec_type type, uint64_t
 	if (!def || dbi == DBI__COUNT)
 		return bad_type(e, type);
 	DBT v;
-	int rc = get_raw(s, t, dbi, id, store_read_flags(t), &v, e, type_word(type));
+	int rc = get_raw(s, t, dbi, id, store_read_flags(t), &v, e, rec_type_text(type));
 	if (rc)
 		return rc;
 	rec_clear(def, rec);
 	rc = rec_decode(def, rec, v.data, v.size, e);
 	free(v.data);
 	if (rc) {
-		err_where(e, "%s %" PRIu64, def->name, id);
+		err_where(e, "%s %" PRIu64, rec_type_text(type), id);
 		return rc;
 	}
 	((struct rec_meta *)rec)->id = id;
 	return 0;
 }
 
-/* Unique keys are checked before writing so that a clash is a clear message and leaves the
- * transaction usable (a put refused by a unique secondary may have touched other indexes). */
-static int check_unique(struct store *s, struct store_txn *t, enum rec_type type,
+/* A unique index refused a key: say who holds it. */
+static int exists_error(struct store *s, struct store_txn *t, enum rec_type type,
 			const void *rec, struct err *e)
 {
 	if (type == REC_PERSON) {
 		const struct person *p = rec;
-		if (!p->cccd || !*p->cccd)
-			return 0;
 		struct person other = { 0 };
-		int rc = store_person_by_cccd(s, t, p->cccd, &other, e);
-		if (rc == -ERR_NOTFOUND) {
-			err_clear(e);
-			return 0;
-		}
-		if (rc)
-			return rc;
-		if (other.m.id != p->m.id)
+		int rc = store_person_by_cccd(s, t, p->cccd ? p->cccd : "", &other, NULL);
+		if (rc == 0)
 			rc = err_set(e, ERR_EXISTS, _("CCCD %s already belongs to %s (person %" PRIu64 ")"),
 				     p->cccd, other.full_name ? other.full_name : "", other.m.id);
+		else
+			rc = err_set(e, ERR_EXISTS, _("CCCD %s is already taken"), p->cccd ? p->cccd : "");
 		rec_clear(&REC_DEF_PERSON, &other);
 		return rc;
 	}
 	if (type == REC_ORG) {
 		const struct org *o = rec;
-		struct org other = { 0 };
-		int rc = store_org_by_code(s, t, o->code ? o->code : "", &other, e);
-		if (rc == -ERR_NOTFOUND) {
-			err_clear(e);
-			return 0;
-		}
-		if (rc)
-			return rc;
-		if (other.m.id != o->m.id)
-			rc = err_set(e, ERR_EXISTS, _("organization code %s is already used by %s"),
-				     o->code, other.name ? other.name : "");
-		rec_clear(&REC_DEF_ORG, &other);
-		return rc;
+		return err_set(e, ERR_EXISTS, _("organization code %s is already used"),
+			       o->code ? o->code : "");
 	}
-	return 0;
+	return err_set(e, ERR_EXISTS, _("a unique key of this %s is already taken"), rec_type_text(type));
 }
 
 int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
@@ -268,16 +247,23 @@ int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void 
 		return bad_type(e, type);
 	struct rec_meta *m = rec;
 	m->id = 0;
-	int rc = check_unique(s, t, type, rec, e);
+	int rc = alloc_id(s, t, type, &m->id, e);
 	if (rc)
-		return rc;
-	if ((rc = alloc_id(s, t, type, &m->id, e)) != 0)
 		return rc;
 	m->version = 1;
 	m->ctime = m->mtime = t->now;
 	set_str(&m->cuser, s->login);
 	set_str(&m->muser, s->login);
-	if ((rc = put_record(s, t, dbi, m->id, def, rec, DB_NOOVERWRITE, e)) != 0)
+	struct buf val = BUF_INIT;
+	rec_encode(def, rec, &val);
+	/* Indexes first: a unique clash (a CCCD already taken) then leaves nothing written. */
+	rc = store_index(s, t, dbi, m->id, NULL, &val, e);
+	if (rc == -ERR_EXISTS)
+		rc = exists_error(s, t, type, rec, e);
+	if (rc == 0)
+		rc = put_encoded(s, t, dbi, m->id, &val, DB_NOOVERWRITE, e);
+	buf_free(&val);
+	if (rc)
 		return rc;
 	struct buf sum = BUF_INIT;
 	summary(type, rec, &sum);
@@ -325,8 +311,14 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 	if (changed)
 		*changed = false;
 	void *cur = xcalloc(1, def->size);
-	int rc = store_get(s, t, type, m->id, cur, e);
+	struct buf old = BUF_INIT, val = BUF_INIT;
+	DBT raw;
+	int rc = get_raw(s, t, dbi, m->id, store_read_flags(t), &raw, e, rec_type_text(type));
 	if (rc)
+		goto out;
+	buf_add(&old, raw.data, raw.size);
+	free(raw.data);
+	if ((rc = rec_decode(def, cur, old.p, old.len, e)) != 0)
 		goto out;
 	struct rec_meta *cm = cur;
 	if (cm->version != m->version) {
@@ -335,19 +327,13 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 		rc = err_set(e, ERR_CONFLICT,
 			     _("%s %" PRIu64 " was changed by %s at %s while you were editing it "
 			       "(version %u, you started from %u); your changes were not saved"),
-			     type_word(type), m->id, cm->muser ? cm->muser : "?", when, cm->version,
+			     rec_type_text(type), m->id, cm->muser ? cm->muser : "?", when, cm->version,
 			     m->version);
 		goto out;
 	}
 	if (rec_same(def, cur, rec))
 		goto out;
-	if ((rc = check_unique(s, t, type, rec, e)) != 0)
-		goto out;
-	struct audit_ctx a = { s, t, type, m->id, e, 0 };
-	rec_diff(def, cur, rec, audit_field, &a);
-	if ((rc = a.rc) != 0)
-		goto out;
-	/* Write a copy with the new meta: the caller's record stays as it was read, so a
+	/* Encode a copy with the new meta: the caller's record stays as it was read, so a
 	 * transaction that is rolled back and run again (deadlock) compares the same version
 	 * again instead of one it never saved. */
 	void *next = xmalloc(def->size);
@@ -360,19 +346,40 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 	nm->muser = s->login;
 	/* Fields a newer program added stay as they were stored. */
 	nm->extra = cm->extra;
-	rc = put_record(s, t, dbi, m->id, def, next, 0, e);
+	rec_encode(def, next, &val);
 	free(next);
+	rc = store_index(s, t, dbi, m->id, &old, &val, e);
+	if (rc == -ERR_EXISTS)
+		rc = exists_error(s, t, type, rec, e);
 	if (rc)
+		goto out;
+	struct audit_ctx a = { s, t, type, m->id, e, 0 };
+	rec_diff(def, cur, rec, audit_field, &a);
+	if ((rc = a.rc) != 0)
+		goto out;
+	if ((rc = put_encoded(s, t, dbi, m->id, &val, 0, e)) != 0)
 		goto out;
 	if (changed)
 		*changed = true;
 out:
+	buf_free(&old);
+	buf_free(&val);
 	rec_clear(def, cur);
 	free(cur);
 	return rc;
 }
 
-/* Walk a cursor from an optional starting key; the caller's step decides when to stop. */
+/* The id in a primary key: the key itself, or the sequence at the end of an audit key. */
+static uint64_t key_id(const DBT *k)
+{
+	if (k->size == 8)
+		return be64_get(k->data);
+	if (k->size == AUDIT_KEY_LEN)
+		return be64_get((const unsigned char *)k->data + 9);
+	return 0;
+}
+
+/* Every record of a type in key order (id order; for audit entries, by record then time). */
 int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_each_fn fn,
 	       void *ctx, struct err *e)
 {
@@ -391,10 +398,10 @@ int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_e
 	while ((rc = c->get(c, &k, &v, DB_NEXT)) == 0) {
 		rec_clear(def, rec);
 		if ((out = rec_decode(def, rec, v.data, v.size, e)) != 0) {
-			err_where(e, "%s %" PRIu64, def->name, k.size == 8 ? be64_get(k.data) : 0);
+			err_where(e, "%s %" PRIu64, rec_type_text(type), key_id(&k));
 			break;
 		}
-		((struct rec_meta *)rec)->id = be64_get(k.data);
+		((struct rec_meta *)rec)->id = key_id(&k);
 		if ((out = fn(rec, ctx)) != 0)
 			break;
 	}
@@ -432,21 +439,41 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 	if (rc)
 		return store_dberr(s, e, rc, _("reading"));
 	void *rec = xcalloc(1, def->size);
-	DBT k = { .data = (void *)key, .size = (u_int32_t)klen }, pk = { 0 }, v = { 0 };
+	unsigned char pkb[8];
+	DBT k = { .data = (void *)key, .size = (u_int32_t)klen };
+	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
 	int out = 0;
 	u_int32_t op = DB_SET;
-	while ((rc = c->pget(c, &k, &pk, &v, op)) == 0) {
+	while ((rc = c->get(c, &k, &pk, op)) == 0) {
 		op = DB_NEXT_DUP;
-		rec_clear(def, rec);
-		if ((out = rec_decode(def, rec, v.data, v.size, e)) != 0)
-			break;
-		((struct rec_meta *)rec)->id = be64_get(pk.data);
-		if ((out = fn(rec, ctx)) != 0)
+		if (pk.size != 8)
+			continue;
+		uint64_t id = be64_get(pkb);
+		if (t && t->pend && pending_state(t->pend, sec, key, klen, id) < 0)
+			continue;	/* removed by this bulk transaction */
+		int g = store_get(s, t, type, id, rec, e);
+		if (g == -ERR_NOTFOUND) {
+			/* Removed since the index was read (read-committed): not ours to show. */
+			err_clear(e);
+			continue;
+		}
+		if ((out = g) != 0 || (out = fn(rec, ctx)) != 0)
 			break;
 	}
-	if (rc && rc != DB_NOTFOUND)
+	if (rc && rc != DB_NOTFOUND && !out)
 		out = store_dberr(s, e, rc, _("reading"));
 	c->close(c);
+	/* Then what this bulk transaction has filed under the key and not written yet. */
+	if (out == 0 && t && t->pend) {
+		size_t n = pending_added(t->pend, sec, key, klen, NULL, 0);
+		uint64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
+		pending_added(t->pend, sec, key, klen, ids, n);
+		for (size_t i = n; out == 0 && i > 0; i--) {
+			if ((out = store_get(s, t, type, ids[i - 1], rec, e)) == 0)
+				out = fn(rec, ctx);
+		}
+		free(ids);
+	}
 	rec_clear(def, rec);
 	free(rec);
 	return out;
@@ -454,38 +481,41 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 
 /* Fetch the single record filed under key in a unique index. */
 static int get_unique(struct store *s, struct store_txn *t, enum dbi sec, const char *key,
-		      enum rec_type type, void *out, struct err *e, const char *what)
+		      enum rec_type type, void *out, struct err *e, const char *missing)
 {
-	const struct rec_def *def = rec_def_of(type);
 	DB *db = s->db[sec];
-	DBT k = { .data = (void *)key, .size = (u_int32_t)strlen(key) };
+	size_t klen = strlen(key);
+	uint64_t held;
+	if (t && t->pend && pending_added(t->pend, sec, key, klen, &held, 1))
+		return store_get(s, t, type, held, out, e);	/* filed by this bulk transaction */
+	DBT k = { .data = (void *)key, .size = (u_int32_t)klen };
 	unsigned char pkb[8];
 	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
-	DBT v = { .flags = DB_DBT_MALLOC };
-	int rc = db->pget(db, store_dbtxn(t), &k, &pk, &v, store_read_flags(t) & ~(u_int32_t)DB_RMW);
+	int rc = db->get(db, store_dbtxn(t), &k, &pk, store_read_flags(t));
+	if (rc == 0 && t && t->pend && pk.size == 8 &&
+	    pending_state(t->pend, sec, key, klen, be64_get(pkb)) < 0)
+		rc = DB_NOTFOUND;	/* removed by this bulk transaction */
 	if (rc == DB_NOTFOUND)
-		return err_set(e, ERR_NOTFOUND, _("no %s with %s"), type_word(type), what);
+		return err_set(e, ERR_NOTFOUND, missing, key);
 	if (rc)
 		return store_dberr(s, e, rc, _("reading"));
-	rec_clear(def, out);
-	rc = rec_decode(def, out, v.data, v.size, e);
-	free(v.data);
-	if (rc)
-		return rc;
-	((struct rec_meta *)out)->id = be64_get(pkb);
-	return 0;
+	if (pk.size != 8)
+		return err_set(e, ERR_CORRUPT, _("index %s is damaged"), store_db_specs[sec].file);
+	return store_get(s, t, type, be64_get(pkb), out, e);
 }
 
 int store_org_by_code(struct store *s, struct store_txn *t, const char *code, struct org *out,
 		      struct err *e)
 {
-	return get_unique(s, t, DBI_ORG_CODE, code, REC_ORG, out, e, code);
+	return get_unique(s, t, DBI_ORG_CODE, code, REC_ORG, out, e,
+			  _("no organization has the code %s"));
 }
 
 int store_person_by_cccd(struct store *s, struct store_txn *t, const char *cccd,
 			 struct person *out, struct err *e)
 {
-	return get_unique(s, t, DBI_PERSON_CCCD, cccd, REC_PERSON, out, e, cccd);
+	return get_unique(s, t, DBI_PERSON_CCCD, cccd, REC_PERSON, out, e,
+			  _("no person has the CCCD %s"));
 }
 
 int store_each_membership_of_person(struct store *s, struct store_txn *t, uint64_t person_id,
@@ -523,8 +553,68 @@ int store_each_child_unit(struct store *s, struct store_txn *t, uint64_t org_id,
 int store_each_audit_of(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
 			store_each_fn fn, void *ctx, struct err *e)
 {
-	unsigned char k[9];
-	k[0] = (unsigned char)type;
-	be64_put(k + 1, id);
-	return store_each_sec(s, t, DBI_AUDIT_REC, k, 9, REC_AUDIT, fn, ctx, e);
+	DB *db = s->db[DBI_AUDIT];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	unsigned char prefix[9];
+	prefix[0] = (unsigned char)type;
+	be64_put(prefix + 1, id);
+	unsigned char kb[AUDIT_KEY_LEN];
+	memcpy(kb, prefix, 9);
+	memset(kb + 9, 0, 8);
+	DBT k = { .data = kb, .size = AUDIT_KEY_LEN, .ulen = AUDIT_KEY_LEN, .flags = DB_DBT_USERMEM };
+	DBT v = { 0 };
+	struct audit a = { 0 };
+	int out = 0;
+	u_int32_t op = DB_SET_RANGE;
+	while ((rc = c->get(c, &k, &v, op)) == 0) {
+		op = DB_NEXT;
+		if (k.size != AUDIT_KEY_LEN || memcmp(kb, prefix, 9) != 0)
+			break;
+		rec_clear(&REC_DEF_AUDIT, &a);
+		if ((out = rec_decode(&REC_DEF_AUDIT, &a, v.data, v.size, e)) != 0)
+			break;
+		a.m.id = be64_get(kb + 9);
+		if ((out = fn(&a, ctx)) != 0)
+			break;
+	}
+	if (rc && rc != DB_NOTFOUND && !out)
+		out = store_dberr(s, e, rc, _("reading"));
+	c->close(c);
+	rec_clear(&REC_DEF_AUDIT, &a);
+	return out;
+}
+
+int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const struct buf *keys,
+		store_sweep_fn fn, void *ctx, struct err *e)
+{
+	enum dbi sec = kind == STORE_KEY_CCCD ? DBI_PERSON_CCCD : DBI_PERSON_SORT;
+	DB *db = s->db[sec];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
+	size_t i = 0;
+	unsigned char pkb[8];
+	while (rc == 0 && p && p + 4 <= end) {
+		uint32_t n = be32_get(p);
+		p += 4;
+		DBT k = { .data = (void *)p, .size = n };
+		DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+		u_int32_t op = DB_SET;
+		while ((rc = c->get(c, &k, &pk, op)) == 0) {
+			op = DB_NEXT_DUP;
+			if (pk.size == 8)
+				fn(i, be64_get(pkb), ctx);
+		}
+		if (rc == DB_NOTFOUND)
+			rc = 0;
+		p += n;
+		i++;
+	}
+	c->close(c);
+	return rc ? store_dberr(s, e, rc, _("reading")) : 0;
 }

@@ -50,7 +50,12 @@ void store_checkpoint(struct store *s);
  * safe to run again from scratch. */
 typedef int (*store_txn_fn)(struct store *s, struct store_txn *t, void *ctx, struct err *e);
 int store_write(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
-/* Same, in a read-only transaction that sees one consistent state. */
+/* store_write for a transaction of thousands of inserts (an import batch): its index changes
+ * are held back and written in key order just before the commit, which turns random page
+ * misses into a sweep.  Lookups by CCCD, card, person, unit and exact name inside fn see the
+ * held-back changes; name search (store_find_name) does not, so fn must not use it. */
+int store_write_bulk(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
+/* A read transaction, read-committed: it never makes writers wait. */
 int store_read(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
 /* Seconds since the epoch of the running transaction (one clock reading per transaction). */
 int64_t store_txn_time(const struct store_txn *t);
@@ -99,10 +104,23 @@ int store_each_child_unit(struct store *s, struct store_txn *t, uint64_t org_id,
 int store_each_audit_of(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
 			store_each_fn fn, void *ctx, struct err *e);
 
-/* Persons whose name has the same collation key as name: the same letters and tones, whatever
- * the case or Unicode form. */
+/* Persons whose name has the same collation key as name (the same letters and tones, whatever
+ * the case or Unicode form), whatever their birth date.  Not for bulk transactions. */
 int store_each_person_named(struct store *s, struct store_txn *t, const char *name,
 			    store_each_fn fn, void *ctx, struct err *e);
+
+/* Lookups of many keys at once, walking the index in key order (a bulk transaction's rows
+ * looked up one by one would each cost a random page read).  keys: sorted ascending, as
+ * (4-byte big-endian length, bytes) pairs; fn is called with the key's position and each
+ * person filed under it. */
+enum store_key {
+	STORE_KEY_CCCD,		/* a CCCD */
+	STORE_KEY_NAME,		/* vn_name_collkey of a full name, a 0 byte and the birth date
+				   (hv_date, 4 bytes big-endian) */
+};
+typedef void (*store_sweep_fn)(size_t i, uint64_t id, void *ctx);
+int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const struct buf *keys,
+		store_sweep_fn fn, void *ctx, struct err *e);
 
 /* Name search.  query: words typed by a user; each must be a prefix of a different word of the
  * name, accent- and case-insensitively, or exactly (accents included) when the query word has

@@ -218,3 +218,32 @@ size_t vn_sanitize(struct buf *out, const char *s, size_t n, unsigned flags)
 		put_text(&st, s + i - run, run);
 	return removed;
 }
+
+bool vn_is_clean(const char *s, size_t n)
+{
+	if (n == 0)
+		return true;
+	if (s[0] == ' ' || s[n - 1] == ' ')
+		return false;
+	const char *p = s, *end = s + n;
+	bool space = false;
+	while (p < end) {
+		unsigned char b = (unsigned char)*p;
+		if (b < 0x80) {
+			if (b < 0x20 || b == 0x7F || (b == ' ' && space))
+				return false;
+			space = b == ' ';
+			p++;
+			continue;
+		}
+		/* Precomposed Vietnamese letters are NFC and never compose with what follows. */
+		uint32_t cp;
+		int k = utf8_decode(p, (size_t)(end - p), &cp);
+		struct vnl_letter l;
+		if (k < 0 || !vnl_split(cp, &l))
+			return false;
+		space = false;
+		p += k;
+	}
+	return true;
+}

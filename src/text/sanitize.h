@@ -2,6 +2,7 @@
 #ifndef HOIVIEN_SANITIZE_H
 #define HOIVIEN_SANITIZE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
@@ -24,5 +25,10 @@ enum {
  * sequence counts); white space changed or squeezed is not counted, so 0 means nothing
  * hostile or invisible was there. */
 size_t vn_sanitize(struct buf *out, const char *s, size_t n, unsigned flags);
+
+/* True when s[0..n) needs no cleaning: valid UTF-8 and NFC, and vn_sanitize with
+ * SAN_ONELINE | SAN_SQUEEZE would return it unchanged.  A quick check for the common case (ASCII
+ * and the precomposed Vietnamese letters); it may say false for text that is in fact clean. */
+bool vn_is_clean(const char *s, size_t n);
 
 #endif

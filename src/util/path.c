@@ -145,7 +145,11 @@ int atomic_open(struct atomic_file *af, const char *dest, struct err *e)
 		XFREE(af->dest);
 		return rc;
 	}
-	fchmod(fd, 0644);
+	/* mkstemp makes the file 0600; give it what the user's umask allows, as creat would (an
+	 * office that shares exports through a group relies on that). */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	af->f = fdopen(fd, "w");
 	if (!af->f) {
 		close(fd);

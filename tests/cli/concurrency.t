@@ -28,7 +28,7 @@ notes=$("$HV" -d "$S" show 1 | sed -n 's/^  Notes *//p')
 is "$notes" $((4 * per)) "person 1's counter is exactly 4 x $per: no lost update"
 notes=$("$HV" -d "$S" show 2 | sed -n 's/^  Notes *//p')
 is "$notes" $per "person 2, updated meanwhile, is exact too"
-audits=$("$HV" -d "$S" show --history 1 | grep -c 'changed notes:')
+audits=$("$HV" -d "$S" show --history 1 | grep -c 'changed Notes:')
 is "$audits" $((4 * per)) "one audit entry per saved change"
 out=$("$HV" -d "$S" check); st=$?
 is "$st" 0 "the store is consistent"

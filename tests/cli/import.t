@@ -4,6 +4,7 @@
 D=$(dirname "$0")/data
 S=$T_TMP/store
 
+"$HV" -d "$S" init > /dev/null
 out=$("$HV" -d "$S" import "$D/members.csv"); st=$?
 is "$st" 0 "a clean list imports with exit 0"
 printf '%s\n' "$out" > "$T_TMP/import.out"
@@ -52,7 +53,11 @@ is "$st" 1 "show of an unknown id exits 1"
 is "$st" 0 "export"
 check "the export starts with a UTF-8 byte order mark for spreadsheets" \
 	bash -c "head -c 3 '$T_TMP/e1.csv' | od -An -tx1 | grep -q 'ef bb bf'"
-"$HV" -d "$T_TMP/s2" import "$T_TMP/e1.csv" > /dev/null
+out=$("$HV" -d "$T_TMP/s2" import "$T_TMP/e1.csv" | head -n 1)
+is "$out" "Created a new store in $T_TMP/s2." "importing into a new directory creates the store, and says so"
+"$HV" -d "$T_TMP/s3" import "$T_TMP/no-such.csv" > /dev/null 2>&1; st=$?
+is "$st" 3 "importing a missing file fails"
+check "and creates no store" test ! -e "$T_TMP/s3"
 "$HV" -d "$T_TMP/s2" export -o "$T_TMP/e2.csv" 2>/dev/null
 cut -d, -f2- "$T_TMP/e1.csv" > "$T_TMP/e1.cut"
 cut -d, -f2- "$T_TMP/e2.csv" > "$T_TMP/e2.cut"

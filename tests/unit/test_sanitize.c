@@ -1,6 +1,7 @@
 /* Unit tests for src/text/sanitize: escapes, controls and invisible characters from hostile input. */
 #include "tap.h"
 
+#include "text/norm.h"
 #include "text/sanitize.h"
 #include "text/utf8.h"
 #include "util/buf.h"
@@ -176,9 +177,61 @@ static void test_fuzz(void)
 	is_int(bad, 0, "20000 random hostile inputs: clean, valid UTF-8, stable output");
 }
 
+/* vn_is_clean is the import's shortcut: whenever it says true, the full cleaning (sanitize,
+ * squeeze, NFC) must give back the same bytes. */
+static void test_is_clean(void)
+{
+	static const struct {
+		const char *s;
+		bool clean;
+	} clean_cases[] = {
+		{ "", true },
+		{ "Nguyễn Văn An", true },
+		{ "Thôn Đông, xã Yên Lâm", true },
+		{ "ĐẶNG THỊ ỨNG", true },
+		{ " Nguyễn", false },		/* leading space */
+		{ "Nguyễn ", false },		/* trailing space */
+		{ "Nguyễn  An", false },		/* two spaces */
+		{ "An\tBình", false },		/* tab */
+		{ "An\x1b[2J", false },		/* escape */
+		{ "Nguye\xcc\x82\xcc\x83n", false },	/* NFD */
+		{ "\xc2\x9b" "31m", false },		/* C1 CSI */
+		{ "a\xe2\x80\x8b" "b", false },		/* zero-width space */
+		{ "Nguy\xe1\xbb", false },		/* truncated UTF-8 */
+		{ "Ça", false },			/* not Vietnamese: the careful path */
+	};
+	for (size_t i = 0; i < sizeof clean_cases / sizeof clean_cases[0]; i++)
+		is_int(vn_is_clean(clean_cases[i].s, strlen(clean_cases[i].s)), clean_cases[i].clean,
+		       "vn_is_clean case %zu", i);
+	/* Random strings from a small alphabet: clean ones survive the full cleaning unchanged. */
+	static const char *const bits[] = { "a", "Ư", "ễ", " ", "  ", "\t", "\xcc\x81", "Đ", "z", "\x1b" };
+	struct rng r;
+	rng_seed(&r, 99);
+	int bad = 0, clean = 0;
+	for (int t = 0; t < 5000; t++) {
+		struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+		int len = (int)rng_below(&r, 8);
+		for (int k = 0; k < len; k++)
+			buf_adds(&in, bits[rng_below(&r, 10)]);
+		if (vn_is_clean(buf_str(&in), in.len)) {
+			clean++;
+			vn_sanitize(&a, buf_str(&in), in.len, SAN_ONELINE | SAN_SQUEEZE);
+			vn_nfc(&b, buf_str(&a), a.len);
+			if (strcmp(buf_str(&b), buf_str(&in)) != 0)
+				bad++;
+		}
+		buf_free(&in);
+		buf_free(&a);
+		buf_free(&b);
+	}
+	ok(clean > 100, "the random sample has clean strings (%d)", clean);
+	is_int(bad, 0, "every string called clean comes out of the full cleaning unchanged");
+}
+
 int main(void)
 {
 	test_cases();
 	test_fuzz();
+	test_is_clean();
 	return done_testing();
 }

@@ -1,0 +1,100 @@
+#!/bin/bash
+# make bench: generate a province of members, import it, search it, and print the figures.
+# Each figure is the median of several runs.  Timings are wall clock on this machine; they are
+# figures to compare, never pass/fail tests.
+#
+#   BENCH_N      persons to generate (default 1000000; each is a member of 1-4 organizations)
+#   BENCH_RUNS   runs per figure (default 3)
+#   BENCH_DIR    work directory (default /tmp/hoivien-bench; needs ~2 GB free per import run)
+#   HOIVIEN_CACHE_MB  cache of the stores the bench creates (default: hoivien's own default)
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+HV=$TOP/build/hoivien
+BF=$TOP/build/bench/bench_find
+N=${BENCH_N:-1000000}
+RUNS=${BENCH_RUNS:-3}
+W=${BENCH_DIR:-${TMPDIR:-/tmp}/hoivien-bench}
+export HOIVIEN_USER=bench LANG=C LC_ALL=C.UTF-8
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -x "$HV" ] && [ -x "$BF" ] || die "build first (make bench builds them)"
+command -v /usr/bin/time > /dev/null || die "GNU time is missing (make deps installs it)"
+mkdir -p "$W" || die "cannot create $W"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+# run_timed OUTFILE COMMAND...: wall seconds and peak RSS (KB) of the command into OUTFILE.
+run_timed() {
+	local out=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$out" "$@" > /dev/null || die "failed: $*"
+}
+
+echo "hoivien bench: $N persons, median of $RUNS runs, work directory $W"
+echo "machine: $(nproc) CPU, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
+
+CSV=$W/members-$N.csv
+if [ ! -s "$CSV" ]; then
+	"$HV" demo --csv "$CSV.tmp" -n "$N" --seed 1 > /dev/null || die "demo --csv failed"
+	mv "$CSV.tmp" "$CSV"
+fi
+ROWS=$(($(wc -l < "$CSV") - 1))
+echo "input: $ROWS rows (memberships) in $(du -m "$CSV" | cut -f1) MB of CSV"
+
+# Import: a fresh store each run.
+: > "$W/import.times"
+for r in $(seq 1 "$RUNS"); do
+	rm -rf "$W/store"
+	run_timed "$W/t" "$HV" -d "$W/store" import "$CSV"
+	cat "$W/t" >> "$W/import.times"
+done
+imp_s=$(cut -d' ' -f1 "$W/import.times" | median)
+imp_rss=$(cut -d' ' -f2 "$W/import.times" | median)
+printf '%-44s %10.0f rows/s   (%s s for %s rows)\n' "import (CSV -> store, every index)" \
+	"$(echo "$ROWS $imp_s" | awk '{ print $1 / $2 }')" "$imp_s" "$ROWS"
+printf '%-44s %10.1f MB\n' "peak RSS of import" "$(echo "$imp_rss" | awk '{ print $1 / 1024 }')"
+S=$W/store
+printf '%-44s %10.0f MB\n' "store size on disk (databases and logs)" \
+	"$(du -sm --exclude='__db.*' "$S" | cut -f1)"
+
+# In-process name search: 1,000 different prefixes, 20 results each.
+: > "$W/find.med"
+: > "$W/find.p99"
+for r in $(seq 1 "$RUNS"); do
+	line=$("$BF" "$S" find 1000) || die "bench_find failed"
+	echo "$line" | sed -n 's/.*median_us=\([0-9.]*\).*/\1/p' >> "$W/find.med"
+	echo "$line" | sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' >> "$W/find.p99"
+	last=$line
+done
+printf '%-44s %10s us median, %s us p99\n' "find in-process (1000 prefixes, 20 results)" \
+	"$(median < "$W/find.med")" "$(median < "$W/find.p99")"
+echo "   ($last)"
+
+# hoivien find as a whole process: open the store, search, print, close.
+queries=("nguyen van" "tran thi h" "le" "hoang" "pham minh" "vu thi lan" "nguyen thi thu"
+	 "dang" "bui van nam" "do" "001085" "ngo" "duong" "ly thi" "ha" "mai")
+: > "$W/proc.times"
+for r in $(seq 1 "$RUNS"); do
+	for q in "${queries[@]}"; do
+		s=$(date +%s%N)
+		"$HV" -d "$S" find -n 20 "$q" > /dev/null 2>&1
+		e=$(date +%s%N)
+		echo $(((e - s) / 1000)) >> "$W/proc.times"
+	done
+done
+printf '%-44s %10.1f ms median, %.1f ms p99\n' "hoivien find as a process (20 results)" \
+	"$(median < "$W/proc.times" | awk '{ print $1 / 1000 }')" \
+	"$(sort -n "$W/proc.times" | awk '{ v[NR] = $1 } END { print v[int(NR * 0.99) > 0 ? int(NR * 0.99) : NR] / 1000 }')"
+: > "$W/findrss"
+for q in "${queries[@]}"; do
+	run_timed "$W/t" "$HV" -d "$S" find -n 20 "$q"
+	cut -d' ' -f2 "$W/t" >> "$W/findrss"
+done
+printf '%-44s %10.1f MB (largest of %d queries)\n' "peak RSS of hoivien find" \
+	"$(sort -n "$W/findrss" | tail -n 1 | awk '{ print $1 / 1024 }')" "${#queries[@]}"
+
+# A full scan: memberships counted by organization.
+: > "$W/scan.times"
+for r in $(seq 1 "$RUNS"); do
+	"$BF" "$S" scan | sed -n 's/.*scan_s=\([0-9.]*\).*/\1/p' >> "$W/scan.times"
+done
+printf '%-44s %10s s\n' "full scan, memberships counted by org" "$(median < "$W/scan.times")"
