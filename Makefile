@@ -64,6 +64,12 @@ endef
 $(eval $(call variant,OPT,build,$(OPT_CFLAGS)))
 $(eval $(call variant,SAN,build/san,$(SAN_CFLAGS)))
 
+# The install prefix is compiled into path.c (where to find screens/ and keymaps/): a stamp
+# file that changes with PREFIX makes it rebuild.
+PREFIX_STAMP := build/prefix.stamp
+$(shell mkdir -p build; echo '$(DATADIR)' | cmp -s - $(PREFIX_STAMP) || echo '$(DATADIR)' > $(PREFIX_STAMP))
+build/obj/util/path.o build/san/obj/util/path.o: $(PREFIX_STAMP)
+
 BIN     := build/hoivien
 SAN_BIN := build/san/hoivien
 DEMO    ?= demo-store
@@ -109,9 +115,13 @@ $(DEMO)/.demo-done: | $(BIN) $(MO)
 	./$(BIN) -d $(DEMO) demo -n 10000 --seed 2026
 	touch $@
 
+# Until the full-screen program lands, `make run` shows the demo store and a few searches.
 run: deps
 	@$(MAKE) --no-print-directory $(BIN) $(MO) $(DEMO)/.demo-done
 	./$(BIN) -d $(DEMO)
+	@for q in "nguyen van" "thi hoa" "Thủy" "tran thi h"; do \
+		echo; echo "\$$ hoivien -d $(DEMO) find -n 5 '$$q'"; \
+		./$(BIN) -d $(DEMO) find -n 5 "$$q" 2>&1; done; true
 
 test-bin: $(SAN_BIN) $(SAN_TEST_BIN) $(SAN_TOOL_BIN) $(OPT_TEST_BIN) $(BIN) $(MO)
 

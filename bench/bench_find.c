@@ -32,9 +32,9 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int count_one(const void *rec, void *ctx)
+static int count_one(const struct find_hit *h, void *ctx)
 {
-	(void)rec;
+	(void)h;
 	(*(size_t *)ctx)++;
 	return 0;
 }
@@ -132,6 +132,19 @@ static int bench_find(struct store *s, int nq)
 			t[i] = now_us() - t0;
 			results += got;
 		}
+	}
+	if (getenv("BENCH_SLOW")) {
+		for (int k = 0; k < 8; k++) {
+			int worst = 0;
+			for (int i = 1; i < have; i++)
+				if (t[i] > t[worst])
+					worst = i;
+			printf("slow: %.1f us '%s'\n", t[worst], q[worst]);
+			t[worst] = -t[worst];
+		}
+		for (int i = 0; i < have; i++)
+			if (t[i] < 0)
+				t[i] = -t[i];
 	}
 	if (getenv("BENCH_KINDS")) {
 		for (int k = 0; k < 4; k++) {

@@ -72,7 +72,7 @@ static void usage(FILE *out)
 		       "  -d, --dir DIR       the store (default $HOIVIEN_DIR, else\n"
 		       "                      $XDG_DATA_HOME/hoivien or ~/.local/share/hoivien)\n"
 		       "      --user NAME     name recorded in the audit trail (default: login name)\n"
-		       "      --cache-mb N    cache of a store being created, in MB (default 32)\n"
+		       "      --cache-mb N    cache of a store being created, in MB (default 16)\n"
 		       "  -h, --help          help; 'hoivien COMMAND --help' for a command\n"
 		       "      --version       version\n"));
 }
@@ -87,7 +87,7 @@ void cli_help(const struct cli_cmd *cmd, FILE *out)
 		fputs(_(cmd->options), out);
 	fputs(_("  -d, --dir DIR       the store\n"
 		"      --user NAME     name recorded in the audit trail\n"
-		"      --cache-mb N    cache of a store being created, in MB (default 32)\n"
+		"      --cache-mb N    cache of a store being created, in MB (default 16)\n"
 		"  -h, --help          this help\n"), out);
 }
 

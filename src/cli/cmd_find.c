@@ -95,19 +95,17 @@ static int gather_membership(const void *rec, void *ctx)
 }
 
 /* Print one person: 0 go on, 1 stop (limit reached), < 0 error. */
-static int print_person(const void *rec, void *ctx)
+static int print_found(struct finder *f, uint64_t id, const char *name, hv_date birth)
 {
-	const struct person *p = rec;
-	struct finder *f = ctx;
 	char k[24];
-	int kn = snprintf(k, sizeof k, "%" PRIu64, p->m.id);
+	int kn = snprintf(k, sizeof k, "%" PRIu64, id);
 	if (hmap_get(&f->seen, k, (size_t)kn, NULL))
 		return 0;
 	buf_reset(&f->codes);
 	buf_reset(&f->units);
 	f->in_org = false;
 	f->any_active = false;
-	int rc = store_each_membership_of_person(f->s, f->t, p->m.id, gather_membership, f, f->e);
+	int rc = store_each_membership_of_person(f->s, f->t, id, gather_membership, f, f->e);
 	if (rc)
 		return rc;
 	if (f->only && !f->in_org)
@@ -118,20 +116,31 @@ static int print_person(const void *rec, void *ctx)
 	}
 	hmap_put(&f->seen, k, (size_t)kn, 1);
 	f->printed++;
-	char birth[16];
-	date_format(p->birth, birth);
+	char bd[16];
+	date_format(birth, bd);
 	if (f->list_mode) {
 		cli_put_safe(stdout, f->query);
 		putchar('\t');
 	}
-	printf("%" PRIu64 "\t", p->m.id);
-	cli_put_safe(stdout, p->full_name);
-	printf("\t%s\t", birth);
+	printf("%" PRIu64 "\t", id);
+	cli_put_safe(stdout, name);
+	printf("\t%s\t", bd);
 	cli_put_safe(stdout, buf_str(&f->codes));
 	putchar('\t');
 	cli_put_safe(stdout, buf_str(&f->units));
 	putchar('\n');
 	return 0;
+}
+
+static int print_person(const void *rec, void *ctx)
+{
+	const struct person *p = rec;
+	return print_found(ctx, p->m.id, p->full_name ? p->full_name : "", p->birth);
+}
+
+static int print_hit(const struct find_hit *h, void *ctx)
+{
+	return print_found(ctx, h->id, h->name, h->birth);
 }
 
 struct by_card {
@@ -192,7 +201,7 @@ static int run_query(struct finder *f, const char *q)
 		struct by_card bc = { f, 0 };
 		rc = store_each_membership_by_card(f->s, f->t, q, card_hit, &bc, f->e);
 	} else if (rc >= 0 && !has_digit) {
-		rc = store_find_name(f->s, f->t, q, 0, print_person, f, NULL, f->e);
+		rc = store_find_name(f->s, f->t, q, 0, print_hit, f, NULL, f->e);
 	}
 	if (rc > 0)
 		rc = 0;
@@ -296,6 +305,7 @@ int cmd_find(struct cli *c, int argc, char **argv)
 	} else if (rc == 0) {
 		rc = run_query(&f, buf_str(&query));
 		found = f.printed;
+		fflush(stdout);	/* the results, then the remark about more of them */
 		if (rc == 0 && f.more)
 			fprintf(stderr, _("hoivien: more than %zu matches; type more of the name or use "
 					  "--limit\n"), f.limit);

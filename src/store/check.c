@@ -163,7 +163,7 @@ static int scan_primary(struct check *c, enum dbi dbi)
 				continue;
 			size_t n;
 			buf_reset(&keys);
-			if (idx_keys(i, &k, &v, &keys, &n) != 0)
+			if (idx_entries(i, id, v.data, v.size, &keys, &n) != 0)
 				problem(c, _("%s %" PRIu64 ": its index keys cannot be computed"),
 					rec_type_text(type), id);
 			c->expect[i] += n;
@@ -190,16 +190,18 @@ static int scan_index(struct check *c, enum dbi sec)
 		return store_dberr(s, c->e, rc, _("checking"));
 	struct buf keys = BUF_INIT;
 	uint64_t seen = 0;
-	DBT k = { 0 }, pk = { 0 };
-	while ((rc = cur->get(cur, &k, &pk, DB_NEXT)) == 0) {
+	DBT k = { 0 }, d = { 0 };
+	while ((rc = cur->get(cur, &k, &d, DB_NEXT)) == 0) {
 		seen++;
-		if (pk.size != 8) {
+		if (d.size < 8) {
 			problem(c, _("index %s has an entry that is not a record id (%u bytes)"), sp->file,
-				pk.size);
+				d.size);
 			continue;
 		}
-		uint64_t id = be64_get(pk.data);
-		DBT v = { 0 };
+		uint64_t id = be64_get(d.data);
+		unsigned char kb[8];
+		be64_put(kb, id);
+		DBT pk = { .data = kb, .size = 8 }, v = { 0 };
 		int g = pri->get(pri, c->t->txn, &pk, &v, 0);
 		if (g == DB_NOTFOUND) {
 			problem(c, _("index %s points to record %" PRIu64 ", which does not exist"),
@@ -212,7 +214,8 @@ static int scan_index(struct check *c, enum dbi sec)
 		}
 		size_t n;
 		buf_reset(&keys);
-		if (idx_keys(sec, &pk, &v, &keys, &n) != 0 || !idx_has_key(&keys, k.data, k.size))
+		if (idx_entries(sec, id, v.data, v.size, &keys, &n) != 0 ||
+		    !idx_has_entry(&keys, k.data, k.size, d.data, d.size))
 			problem(c, _("index %s has an entry for record %" PRIu64 " that does not match "
 				     "the record"), sp->file, id);
 	}

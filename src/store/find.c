@@ -1,13 +1,17 @@
 /* Name search: the words a user typed, answered from the name index in official list order.
  *
- * Plan: of the query words, the one whose prefix covers the fewest index entries (estimated
- * with DB->key_range) drives the scan.  Its prefix range holds a few distinct name words
- * ("ngu" -> ngu, nguy, nguyen, nguyet), each a run of entries sorted by the collation key of
- * the whole name; a k-way merge of those runs meets every candidate once, in official order,
- * so the first `limit` matches are the answer and the scan stops there.  The other query words
- * are tested on the folded name decoded from the key, so only matches cost a record read.
- * A very short prefix spans too many words to merge; it matches many persons, so walking the
- * official-order index and filtering finds `limit` of them quickly instead. */
+ * The word index holds, for every distinct word of every name, the entry
+ * "word \0 collation-key-of-the-whole-name" -> (id, birth date, name).  A query word covers a
+ * prefix range of it: a few distinct words ("ngu" -> ngu, nguy, nguyen, nguyet), each a run
+ * sorted by the collation key, i.e. in official list order.  A query word is then the union of
+ * its runs, and a query is the intersection of its words' unions: a leapfrog join that seeks
+ * every union to the largest key any of them is at, so it skips over whatever cannot match
+ * ("nguyen van an" jumps straight from the An Bá… to the An Văn… entries) and meets the matches
+ * in official order; the first `limit` of them are the answer.  The hits carry the name and
+ * birth date, so no record is read.  A query word of one letter, or one that begins more than
+ * MAX_RUNS words, would need too many runs: it only filters the candidates of the others (on
+ * the folded name decoded from the key); if every word is like that, the name index is walked
+ * in official order instead, and such short words match many persons, so the walk is short. */
 #include "store/internal.h"
 
 #include "text/collate.h"
@@ -23,7 +27,7 @@
 #include <string.h>
 
 #define MAX_QWORDS 8
-#define MAX_MERGE 32
+#define MAX_RUNS 32
 #define MAX_NWORDS 16
 
 struct query {
@@ -136,15 +140,14 @@ static bool has_marks(const struct query *q)
 	return false;
 }
 
-/* The exact test needs the record's words in their natural order, folded and lowercased
+/* The exact test needs the name's words in their natural order, folded and lowercased
  * pairwise; the fold of a word and its lowercase split the same way. */
-static bool exact_match(const struct query *q, const struct person *p)
+static bool exact_match(const struct query *q, const char *name, size_t n)
 {
-	const char *name = p->full_name ? p->full_name : "";
 	struct buf f = BUF_INIT, l = BUF_INIT;
 	struct words fw, lw;
-	vn_fold(&f, name, strlen(name));
-	vn_lower(&l, name, strlen(name));
+	vn_fold(&f, name, n);
+	vn_lower(&l, name, n);
 	split_words(buf_str(&f), f.len, &fw);
 	split_words(buf_str(&l), l.len, &lw);
 	bool ok = fw.n == lw.n && assign(q, 0, &fw, &lw, 0);
@@ -153,50 +156,150 @@ static bool exact_match(const struct query *q, const struct person *p)
 	return ok;
 }
 
+
+/* ---- runs and unions ---------------------------------------------------------------------- */
+
+/* A position in the index order: the collation key of a name and the record's id. */
+struct pos {
+	const unsigned char *key;	/* borrowed */
+	size_t klen;
+	uint64_t id;
+};
+
+static int cmp_pos(const struct pos *a, const struct pos *b)
+{
+	size_t n = a->klen < b->klen ? a->klen : b->klen;
+	int c = memcmp(a->key, b->key, n);
+	if (c)
+		return c;
+	if (a->klen != b->klen)
+		return a->klen < b->klen ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The entries of one distinct word, read with a cursor of their own. */
+struct run {
+	DBC *c;
+	DBT k, d;			/* DB_DBT_REALLOC: the current entry */
+	char *word;			/* "word\0" */
+	size_t wlen;			/* including the \0 */
+	bool live;
+};
+
+static struct pos run_pos(const struct run *r)
+{
+	struct pos p = { (const unsigned char *)r->k.data + r->wlen, r->k.size - r->wlen,
+			 be64_get(r->d.data) };
+	return p;
+}
+
+/* One query word: its runs. */
+struct uni {
+	struct run r[MAX_RUNS];
+	int n;
+	int cur;			/* the run at the smallest position, -1 when all are done */
+};
+
 struct search {
 	struct store *s;
 	struct store_txn *t;
 	const struct query *q;
 	size_t limit, found;
-	store_each_fn fn;
+	store_hit_fn fn;
 	void *ctx;
 	bool *more;
 	struct err *e;
-	struct buf folded;
-	struct person p;
-	uint64_t last_pk;
+	struct buf folded, tmp;
+	struct uni *u[MAX_QWORDS];
+	int nu;
+	bool wide[MAX_QWORDS];		/* words that only filter */
 };
 
-/* One candidate from an index entry: 1 = stop (limit reached and one more seen), 0 = go on. */
-static int consider(struct search *sr, const unsigned char *collkey, size_t klen, uint64_t pk)
+static int dberr(struct search *sr, int rc)
 {
-	if (pk == sr->last_pk)
-		return 0;
-	sr->last_pk = pk;
-	buf_reset(&sr->folded);
-	if (vn_collkey_fold(&sr->folded, collkey, klen) != 0)
-		return 0;
-	struct words fw;
-	split_words(buf_str(&sr->folded), sr->folded.len, &fw);
-	if (!assign(sr->q, 0, &fw, NULL, 0))
-		return 0;
-	int rc = store_get(sr->s, sr->t, REC_PERSON, pk, &sr->p, sr->e);
-	if (rc == -ERR_NOTFOUND) {
-		/* Committed away between the index read and now (read-committed): skip it. */
-		err_clear(sr->e);
+	return store_dberr(sr->s, sr->e, rc, _("searching"));
+}
+
+static int run_read(struct search *sr, struct run *r, u_int32_t op)
+{
+	int rc = r->c->get(r->c, &r->k, &r->d, op);
+	if (rc == DB_NOTFOUND) {
+		r->live = false;
 		return 0;
 	}
 	if (rc)
-		return rc;
-	if (has_marks(sr->q) && !exact_match(sr->q, &sr->p))
+		return dberr(sr, rc);
+	r->live = r->k.size >= r->wlen && memcmp(r->k.data, r->word, r->wlen) == 0 && r->d.size >= 8;
+	return 0;
+}
+
+/* Move a run to its first entry at or after target (NULL: its first entry). */
+static int run_seek(struct search *sr, struct run *r, const struct pos *target)
+{
+	if (!r->live)
 		return 0;
-	if (sr->limit && sr->found == sr->limit) {
-		if (sr->more)
-			*sr->more = true;
-		return 1;
+	struct pos p = run_pos(r);
+	if (!target || cmp_pos(&p, target) >= 0)
+		return 0;
+	/* Often the next entry is the one: try it before a search from the root. */
+	int rc = run_read(sr, r, DB_NEXT);
+	if (rc || !r->live)
+		return rc;
+	p = run_pos(r);
+	if (cmp_pos(&p, target) >= 0)
+		return 0;
+	buf_reset(&sr->tmp);
+	buf_add(&sr->tmp, r->word, r->wlen);
+	buf_add(&sr->tmp, target->key, target->klen);
+	r->k.size = (u_int32_t)sr->tmp.len;
+	r->k.data = xrealloc(r->k.data, sr->tmp.len);
+	memcpy(r->k.data, sr->tmp.p, sr->tmp.len);
+	if ((rc = run_read(sr, r, DB_SET_RANGE)) != 0)
+		return rc;
+	/* The same name with a smaller id than the target's. */
+	while (r->live && (p = run_pos(r), cmp_pos(&p, target) < 0))
+		if ((rc = run_read(sr, r, DB_NEXT)) != 0)
+			return rc;
+	return 0;
+}
+
+static void uni_pick(struct uni *u)
+{
+	u->cur = -1;
+	for (int i = 0; i < u->n; i++) {
+		if (!u->r[i].live)
+			continue;
+		if (u->cur < 0) {
+			u->cur = i;
+			continue;
+		}
+		struct pos a = run_pos(&u->r[i]), b = run_pos(&u->r[u->cur]);
+		if (cmp_pos(&a, &b) < 0)
+			u->cur = i;
 	}
-	sr->found++;
-	return sr->fn(&sr->p, sr->ctx);
+}
+
+static int uni_seek(struct search *sr, struct uni *u, const struct pos *target)
+{
+	for (int i = 0; i < u->n; i++) {
+		int rc = run_seek(sr, &u->r[i], target);
+		if (rc)
+			return rc;
+	}
+	uni_pick(u);
+	return 0;
+}
+
+static void uni_free(struct uni *u)
+{
+	for (int i = 0; i < u->n; i++) {
+		if (u->r[i].c)
+			u->r[i].c->close(u->r[i].c);
+		free(u->r[i].k.data);
+		free(u->r[i].d.data);
+		free(u->r[i].word);
+	}
+	free(u);
 }
 
 static DB_TXN *txn_of(struct search *sr)
@@ -209,190 +312,185 @@ static u_int32_t cursor_flags(struct search *sr)
 	return sr->t ? 0 : DB_READ_COMMITTED;
 }
 
-/* Estimated number of index entries whose key starts with prefix. */
-static double estimate(struct store *s, struct store_txn *t, const char *prefix)
+/* The distinct index words that start with prefix, each a run positioned at its first entry.
+ * A prefix of one letter, or one that begins more than MAX_RUNS words, sets *wide instead. */
+static int uni_open(struct search *sr, const char *prefix, struct uni **out, bool *wide)
 {
-	DB *db = s->db[DBI_PERSON_WORD];
-	size_t n = strlen(prefix);
-	char *hi = xmalloc(n + 1);
-	memcpy(hi, prefix, n);
-	hi[n] = (char)0xff;
-	DBT k1 = { .data = (void *)prefix, .size = (u_int32_t)n };
-	DBT k2 = { .data = hi, .size = (u_int32_t)n + 1 };
-	DB_KEY_RANGE r1, r2;
-	double est = 1.0;
-	if (db->key_range(db, store_dbtxn(t), &k1, &r1, 0) == 0 &&
-	    db->key_range(db, store_dbtxn(t), &k2, &r2, 0) == 0)
-		est = r2.less - r1.less;
-	free(hi);
-	return est;
-}
-
-struct run {
-	DBC *c;
-	DBT k, pk;
-	const char *word;	/* the distinct index word this run covers */
-	size_t wlen;
-	bool live;
-};
-
-static bool run_in_word(const struct run *r)
-{
-	return r->k.size > r->wlen && memcmp(r->k.data, r->word, r->wlen) == 0 &&
-	       ((const char *)r->k.data)[r->wlen] == '\0';
-}
-
-static int run_step(struct search *sr, struct run *r, u_int32_t op)
-{
-	int rc = r->c->get(r->c, &r->k, &r->pk, op);
-	if (rc == DB_NOTFOUND) {
-		r->live = false;
+	*out = NULL;
+	*wide = strlen(prefix) < 2;
+	if (*wide)
 		return 0;
-	}
-	if (rc)
-		return store_dberr(sr->s, sr->e, rc, _("searching"));
-	r->live = run_in_word(r);
-	return 0;
-}
-
-static int cmp_runs(const struct run *a, const struct run *b)
-{
-	const unsigned char *ka = (const unsigned char *)a->k.data + a->wlen + 1;
-	const unsigned char *kb = (const unsigned char *)b->k.data + b->wlen + 1;
-	size_t la = a->k.size - a->wlen - 1, lb = b->k.size - b->wlen - 1;
-	int c = memcmp(ka, kb, la < lb ? la : lb);
-	if (c)
-		return c;
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	return memcmp(a->pk.data, b->pk.data, 8);
-}
-
-/* The distinct words of the index that start with prefix; returns how many (MAX_MERGE + 1 when
- * there are more than can be merged). */
-static int distinct_words(struct search *sr, const char *prefix, char **words, int *nwords)
-{
 	DB *db = sr->s->db[DBI_PERSON_WORD];
-	DBC *c;
-	int rc;
-	if ((rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr))) != 0)
-		return store_dberr(sr->s, sr->e, rc, _("searching"));
+	struct uni *u = xcalloc(1, sizeof *u);
 	size_t plen = strlen(prefix);
 	struct buf seek = BUF_INIT;
 	buf_add(&seek, prefix, plen);
-	*nwords = 0;
+	int rc = 0;
 	for (;;) {
-		DBT k = { .flags = DB_DBT_MALLOC }, d = { .flags = DB_DBT_PARTIAL };
-		/* d: the primary key is not needed here, only the word. */
-		/* DB_SET_RANGE reads the key into a buffer we own, so pass a copy of the seek key. */
-		k.data = xstrndup(seek.p, seek.len);
-		k.size = (u_int32_t)seek.len;
-		void *mine = k.data;
-		rc = c->get(c, &k, &d, DB_SET_RANGE);
-		free(mine);
-		if (rc == DB_NOTFOUND) {
-			rc = 0;
+		if (u->n == MAX_RUNS) {
+			*wide = true;
 			break;
 		}
-		if (rc) {
-			rc = store_dberr(sr->s, sr->e, rc, _("searching"));
+		struct run *r = &u->r[u->n];
+		if ((rc = db->cursor(db, txn_of(sr), &r->c, cursor_flags(sr))) != 0) {
+			r->c = NULL;
+			rc = dberr(sr, rc);
 			break;
 		}
-		const char *key = k.data;
-		size_t wlen = strnlen(key, k.size);
-		bool in = wlen >= plen && memcmp(key, prefix, plen) == 0;
-		if (in) {
-			if (*nwords == MAX_MERGE) {
-				(*nwords)++;
-				free(k.data);
-				break;
-			}
-			words[(*nwords)++] = xstrndup(key, wlen);
-			/* Next distinct word: just past every key "word \0 …". */
-			buf_reset(&seek);
-			buf_add(&seek, key, wlen);
-			buf_addc(&seek, '\x01');
-		}
-		free(k.data);
-		if (!in)
+		r->k.flags = r->d.flags = DB_DBT_REALLOC;
+		r->k.data = xmalloc(seek.len);
+		memcpy(r->k.data, seek.p, seek.len);
+		r->k.size = (u_int32_t)seek.len;
+		int g = r->c->get(r->c, &r->k, &r->d, DB_SET_RANGE);
+		if (g == DB_NOTFOUND)
 			break;
+		if (g) {
+			rc = dberr(sr, g);
+			break;
+		}
+		const char *key = r->k.data;
+		size_t wlen = strnlen(key, r->k.size);
+		if (wlen < plen || memcmp(key, prefix, plen) != 0 || wlen == r->k.size)
+			break;
+		r->word = xstrndup(key, wlen);
+		r->wlen = wlen + 1;
+		r->live = r->d.size >= 8;
+		u->n++;
+		/* The next distinct word: just past every key "word \0 …". */
+		buf_reset(&seek);
+		buf_add(&seek, key, wlen);
+		buf_addc(&seek, '\x01');
 	}
-	c->close(c);
+	/* The run being opened when the loop stopped without a word of its own. */
+	if (u->n < MAX_RUNS && u->r[u->n].c) {
+		struct run *r = &u->r[u->n];
+		r->c->close(r->c);
+		free(r->k.data);
+		free(r->d.data);
+		memset(r, 0, sizeof *r);
+	}
 	buf_free(&seek);
+	if (rc || *wide) {
+		uni_free(u);
+		return rc;
+	}
+	uni_pick(u);
+	*out = u;
+	return 0;
+}
+
+/* ---- candidates ---------------------------------------------------------------------------- */
+
+/* A candidate at pos, with the value (id, birth, name) of one of its entries: 1 = stop (limit
+ * reached and one more seen), 0 = go on, < 0 error. */
+static int consider(struct search *sr, const struct pos *p, hv_date birth, const char *name,
+		    size_t nlen)
+{
+	buf_reset(&sr->folded);
+	if (vn_collkey_fold(&sr->folded, p->key, p->klen) != 0)
+		return 0;
+	struct words fw;
+	split_words(buf_str(&sr->folded), sr->folded.len, &fw);
+	if (!assign(sr->q, 0, &fw, NULL, 0))
+		return 0;
+	if (has_marks(sr->q) && !exact_match(sr->q, name, nlen))
+		return 0;
+	if (sr->limit && sr->found == sr->limit) {
+		if (sr->more)
+			*sr->more = true;
+		return 1;
+	}
+	sr->found++;
+	char *nm = xstrndup(name, nlen);
+	struct find_hit h = { .id = p->id, .birth = birth, .name = nm };
+	int rc = sr->fn(&h, sr->ctx);
+	free(nm);
 	return rc;
 }
 
-static int merge_search(struct search *sr, char **words, int nwords)
+/* The leapfrog join of the query words that have runs: one word at a time is moved to the
+ * furthest position any word has reached; when every word has just agreed on a position, it is
+ * a candidate. */
+static int join(struct search *sr)
 {
-	struct run runs[MAX_MERGE];
-	memset(runs, 0, sizeof runs);
-	DB *db = sr->s->db[DBI_PERSON_WORD];
-	int rc = 0;
-	for (int i = 0; i < nwords && rc == 0; i++) {
-		struct run *r = &runs[i];
-		r->word = words[i];
-		r->wlen = strlen(words[i]);
-		if ((rc = db->cursor(db, txn_of(sr), &r->c, cursor_flags(sr))) != 0) {
-			r->c = NULL;
-			rc = store_dberr(sr->s, sr->e, rc, _("searching"));
-			break;
+	struct buf hold = BUF_INIT;	/* the target's key, kept while cursors move */
+	struct pos target = { NULL, 0, 0 };
+	int rc = 0, agree = 0, i = 0;
+	/* Start at the furthest of the words' first positions. */
+	for (int k = 0; k < sr->nu; k++) {
+		struct uni *u = sr->u[k];
+		if (u->cur < 0)
+			goto out;
+		struct pos p = run_pos(&u->r[u->cur]);
+		if (k == 0 || cmp_pos(&p, &target) > 0) {
+			buf_reset(&hold);
+			buf_add(&hold, p.key, p.klen);
+			target = (struct pos){ (const unsigned char *)hold.p, hold.len, p.id };
 		}
-		/* The key buffer is Berkeley DB's own after the first read (DB_DBT_REALLOC). */
-		char *seek = xmalloc(r->wlen + 1);
-		memcpy(seek, r->word, r->wlen + 1);
-		r->k.data = seek;
-		r->k.size = (u_int32_t)r->wlen + 1;
-		r->k.flags = DB_DBT_REALLOC;
-		r->pk.flags = DB_DBT_REALLOC;
-		rc = run_step(sr, r, DB_SET_RANGE);
 	}
-	while (rc == 0) {
-		struct run *best = NULL;
-		for (int i = 0; i < nwords; i++)
-			if (runs[i].live && (!best || cmp_runs(&runs[i], best) < 0))
-				best = &runs[i];
-		if (!best)
+	for (;;) {
+		struct uni *u = sr->u[i];
+		if ((rc = uni_seek(sr, u, &target)) != 0 || u->cur < 0)
 			break;
-		rc = consider(sr, (const unsigned char *)best->k.data + best->wlen + 1,
-			      best->k.size - best->wlen - 1, be64_get(best->pk.data));
-		if (rc)
-			break;
-		rc = run_step(sr, best, DB_NEXT);
+		struct pos p = run_pos(&u->r[u->cur]);
+		if (cmp_pos(&p, &target) == 0) {
+			if (++agree < sr->nu) {
+				i = (i + 1) % sr->nu;
+				continue;
+			}
+			const unsigned char *d = u->r[u->cur].d.data;
+			size_t dn = u->r[u->cur].d.size;
+			hv_date birth = dn >= 12 ? be32_get(d + 8) : 0;
+			const char *name = dn > 12 ? (const char *)d + 12 : "";
+			int c = consider(sr, &target, birth, name, dn > 12 ? dn - 12 : 0);
+			if (c) {
+				rc = c > 0 ? 0 : c;
+				break;
+			}
+			/* On to just after this candidate. */
+			target.id++;
+			agree = 0;
+			continue;
+		}
+		/* This word is further on: it sets the target the others must reach. */
+		buf_reset(&hold);
+		buf_add(&hold, p.key, p.klen);
+		target = (struct pos){ (const unsigned char *)hold.p, hold.len, p.id };
+		agree = 1;
+		i = (i + 1) % sr->nu;
 	}
-	for (int i = 0; i < nwords; i++) {
-		if (runs[i].c)
-			runs[i].c->close(runs[i].c);
-		free(runs[i].k.data);
-		free(runs[i].pk.data);
-	}
-	return rc > 0 ? 0 : rc;
+out:
+	buf_free(&hold);
+	return rc;
 }
 
-static int sort_walk(struct search *sr)
+/* Every query word is short: walk the name index in official order and filter. */
+static int walk(struct search *sr)
 {
 	DB *db = sr->s->db[DBI_PERSON_SORT];
 	DBC *c;
-	int rc;
-	if ((rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr))) != 0)
-		return store_dberr(sr->s, sr->e, rc, _("searching"));
-	DBT k = { 0 }, pk = { 0 };
+	int rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr));
+	if (rc)
+		return dberr(sr, rc);
+	DBT k = { 0 }, d = { 0 };
 	int out = 0;
-	while ((rc = c->get(c, &k, &pk, DB_NEXT)) == 0) {
-		if (k.size <= NAME_KEY_TAIL)
+	while ((rc = c->get(c, &k, &d, DB_NEXT)) == 0) {
+		if (k.size <= NAME_KEY_TAIL || d.size < 8)
 			continue;
-		if ((out = consider(sr, k.data, k.size - NAME_KEY_TAIL, be64_get(pk.data))) != 0)
+		const unsigned char *kb = k.data;
+		struct pos p = { kb, k.size - NAME_KEY_TAIL, be64_get(d.data) };
+		hv_date birth = be32_get(kb + k.size - 4);
+		if ((out = consider(sr, &p, birth, (const char *)d.data + 8, d.size - 8)) != 0)
 			break;
 	}
 	c->close(c);
 	if (out)
 		return out > 0 ? 0 : out;
-	if (rc == DB_NOTFOUND)
-		return 0;
-	return store_dberr(sr->s, sr->e, rc, _("searching"));
+	return rc == DB_NOTFOUND ? 0 : dberr(sr, rc);
 }
 
 int store_find_name(struct store *s, struct store_txn *t, const char *query, size_t limit,
-		    store_each_fn fn, void *ctx, bool *more, struct err *e)
+		    store_hit_fn fn, void *ctx, bool *more, struct err *e)
 {
 	if (more)
 		*more = false;
@@ -400,32 +498,30 @@ int store_find_name(struct store *s, struct store_txn *t, const char *query, siz
 	int rc = query_parse(&q, query, e);
 	if (rc)
 		return rc;
-	if (q.n == 0)
-		return 0;
-	/* Drive by the rarest word. */
-	double best = 2.0;
-	for (size_t i = 0; i < q.n; i++) {
-		double est = estimate(s, t, q.fold[i]);
-		if (est < best) {
-			best = est;
-			q.driver = (int)i;
-		}
-	}
 	struct search sr = { .s = s, .t = t, .q = &q, .limit = limit, .fn = fn, .ctx = ctx,
-			     .more = more, .e = e, .folded = BUF_INIT };
-	char *words[MAX_MERGE + 1];
-	int nwords = 0;
-	rc = distinct_words(&sr, q.fold[q.driver], words, &nwords);
-	if (rc == 0) {
-		if (nwords > MAX_MERGE)
-			rc = sort_walk(&sr);
-		else if (nwords > 0)
-			rc = merge_search(&sr, words, nwords);
+			     .more = more, .e = e, .folded = BUF_INIT, .tmp = BUF_INIT };
+	bool empty = false;
+	struct uni *all[MAX_QWORDS];
+	int nall = 0;
+	for (size_t i = 0; rc == 0 && i < q.n; i++) {
+		struct uni *u;
+		bool wide;
+		if ((rc = uni_open(&sr, q.fold[i], &u, &wide)) != 0)
+			break;
+		if (wide)
+			continue;
+		if (u->cur < 0)
+			empty = true;	/* no name has a word with this prefix */
+		all[nall++] = u;
 	}
-	for (int i = 0; i < nwords && i < MAX_MERGE; i++)
-		free(words[i]);
+	for (int i = 0; i < nall; i++)
+		sr.u[sr.nu++] = all[i];
+	if (rc == 0 && q.n && !empty)
+		rc = sr.nu ? join(&sr) : walk(&sr);
+	for (int i = 0; i < sr.nu; i++)
+		uni_free(sr.u[i]);
 	buf_free(&sr.folded);
-	rec_clear(&REC_DEF_PERSON, &sr.p);
+	buf_free(&sr.tmp);
 	query_free(&q);
 	return rc;
 }
@@ -452,7 +548,8 @@ int store_each_person_named(struct store *s, struct store_txn *t, const char *na
 	buf_add(&seek, key.p, key.len);
 	DBT k = { .data = seek.p, .size = (u_int32_t)seek.len, .flags = DB_DBT_MALLOC };
 	unsigned char pkb[8];
-	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+	/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
+	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
 	struct person p = { 0 };
 	int out = 0;
 	u_int32_t op = DB_SET_RANGE;

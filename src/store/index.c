@@ -162,23 +162,85 @@ int idx_member_card(const void *data, size_t n, struct buf *keys, size_t *nkeys)
 	return str_key(data, n, TAG_MEMBER_CARD, keys, nkeys);
 }
 
-int idx_keys(enum dbi sec, const DBT *pkey, const DBT *pdata, struct buf *keys, size_t *nkeys)
+/* What an index entry carries besides the record's id (so a search can show its hits
+ * without reading the records): the word index, the birth date and the name; the name index,
+ * the name. */
+static int name_payload(const void *data, size_t n, bool birth, struct buf *out)
 {
-	(void)pkey;
-	*nkeys = 0;
-	return store_db_specs[sec].key_of(pdata->data, pdata->size, keys, nkeys);
+	const char *name;
+	size_t len;
+	uint64_t b;
+	if (rec_peek_bytes(data, n, TAG_PERSON_NAME, &name, &len) != 0 ||
+	    rec_peek_uint(data, n, TAG_PERSON_BIRTH, &b) != 0)
+		return -1;
+	if (birth) {
+		unsigned char bb[4];
+		be32_put(bb, (uint32_t)b);
+		buf_add(out, bb, 4);
+	}
+	buf_add(out, name, len);
+	return 0;
 }
 
-bool idx_has_key(const struct buf *keys, const void *key, size_t klen)
+int idx_payload(enum dbi sec, const void *data, size_t n, struct buf *out)
 {
-	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
-	while (p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		if (n == klen && memcmp(p, key, n) == 0)
-			return true;
-		p += n;
+	switch (sec) {
+	case DBI_PERSON_WORD: return name_payload(data, n, true, out);
+	case DBI_PERSON_SORT: return name_payload(data, n, false, out);
+	default: return 0;
 	}
+}
+
+int idx_entries(enum dbi sec, uint64_t id, const void *data, size_t n, struct buf *out,
+		size_t *count)
+{
+	struct buf keys = BUF_INIT, val = BUF_INIT;
+	size_t nkeys = 0;
+	*count = 0;
+	unsigned char pk[8];
+	be64_put(pk, id);
+	buf_add(&val, pk, 8);
+	int rc = store_db_specs[sec].key_of(data, n, &keys, &nkeys);
+	if (rc == 0 && nkeys)
+		rc = idx_payload(sec, data, n, &val);
+	const unsigned char *p = (const unsigned char *)keys.p, *end = p + keys.len;
+	while (rc == 0 && p && p + 4 <= end) {
+		uint32_t kl = be32_get(p);
+		unsigned char dl[4];
+		be32_put(dl, (uint32_t)val.len);
+		buf_add(out, p, 4 + kl);
+		buf_add(out, dl, 4);
+		buf_add(out, val.p, val.len);
+		p += 4 + kl;
+		(*count)++;
+	}
+	buf_free(&keys);
+	buf_free(&val);
+	return rc;
+}
+
+bool idx_entry_next(const struct buf *entries, size_t *pos, struct idx_entry *en)
+{
+	const unsigned char *p = (const unsigned char *)entries->p;
+	if (!p || *pos + 8 > entries->len)
+		return false;
+	en->klen = be32_get(p + *pos);
+	en->key = p + *pos + 4;
+	en->dlen = be32_get(p + *pos + 4 + en->klen);
+	en->data = p + *pos + 8 + en->klen;
+	*pos += 8 + en->klen + en->dlen;
+	return true;
+}
+
+bool idx_has_entry(const struct buf *entries, const void *key, size_t klen, const void *data,
+		   size_t dlen)
+{
+	size_t pos = 0;
+	struct idx_entry en;
+	while (idx_entry_next(entries, &pos, &en))
+		if (en.klen == klen && en.dlen == dlen && memcmp(en.key, key, klen) == 0 &&
+		    memcmp(en.data, data, dlen) == 0)
+			return true;
 	return false;
 }
 
@@ -194,80 +256,54 @@ static bool unique_free(struct store_txn *t, enum dbi sec, const void *key, uint
 	return !pending_added(t->pend, sec, key, klen, &other, 1) || other == pk;
 }
 
-/* In a bulk transaction the changes go to the pending set, written sorted at commit. */
-static int index_one_pending(struct store_txn *t, enum dbi sec, uint64_t pk,
-			     const struct buf *del, const struct buf *add)
-{
-	bool unique = !(store_db_specs[sec].flags & DB_DUPSORT);
-	const unsigned char *p = (const unsigned char *)del->p, *end = p + del->len;
-	while (p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		if (!idx_has_key(add, p, n))
-			pending_add(t->pend, sec, p, n, pk, true);
-		p += n;
-	}
-	p = (const unsigned char *)add->p;
-	end = p + add->len;
-	while (p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		if (!idx_has_key(del, p, n)) {
-			if (unique && !unique_free(t, sec, p, n, pk))
-				return -ERR_EXISTS;
-			pending_add(t->pend, sec, p, n, pk, false);
-		}
-		p += n;
-	}
-	return 0;
-}
-
-static int index_one(struct store *s, struct store_txn *t, enum dbi sec, const DBT *pk,
+/* Entries of old that new does not have are removed, entries of new that old did not have are
+ * added (an entry whose key stays but whose data changes, a birth date, is both). */
+static int index_one(struct store *s, struct store_txn *t, enum dbi sec, uint64_t pk,
 		     const struct buf *del, const struct buf *add, struct err *e)
 {
-	if (t->pend)
-		return index_one_pending(t, sec, be64_get(pk->data), del, add);
 	DB *db = s->db[sec];
 	bool unique = !(store_db_specs[sec].flags & DB_DUPSORT);
 	int rc = 0;
-	/* Entries of the old record that the new one does not have. */
-	const unsigned char *p = (const unsigned char *)del->p, *end = p + del->len;
-	while (rc == 0 && p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		if (!idx_has_key(add, p, n)) {
-			DBT k = { .data = (void *)p, .size = n };
-			if (unique) {
-				rc = db->del(db, t->txn, &k, 0);
-			} else {
-				DBC *c;
-				DBT d = { .data = pk->data, .size = pk->size };
-				if ((rc = db->cursor(db, t->txn, &c, 0)) == 0) {
-					rc = c->get(c, &k, &d, DB_GET_BOTH | DB_RMW);
-					if (rc == 0)
-						rc = c->del(c, 0);
-					c->close(c);
-				}
+	size_t pos = 0;
+	struct idx_entry en;
+	while (rc == 0 && idx_entry_next(del, &pos, &en)) {
+		if (idx_has_entry(add, en.key, en.klen, en.data, en.dlen))
+			continue;
+		if (t->pend) {
+			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, true);
+			continue;
+		}
+		DBT k = { .data = (void *)en.key, .size = en.klen };
+		if (unique) {
+			rc = db->del(db, t->txn, &k, 0);
+		} else {
+			DBC *c;
+			DBT d = { .data = (void *)en.data, .size = en.dlen };
+			if ((rc = db->cursor(db, t->txn, &c, 0)) == 0) {
+				rc = c->get(c, &k, &d, DB_GET_BOTH | DB_RMW);
+				if (rc == 0)
+					rc = c->del(c, 0);
+				c->close(c);
 			}
-			if (rc == DB_NOTFOUND)
-				rc = 0;	/* already gone: the check would report the index, not this save */
 		}
-		p += n;
+		if (rc == DB_NOTFOUND)
+			rc = 0;	/* already gone: the check would report the index, not this save */
 	}
-	/* Entries of the new record that the old one did not have. */
-	p = (const unsigned char *)add->p;
-	end = p + add->len;
-	while (rc == 0 && p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		if (!idx_has_key(del, p, n)) {
-			DBT k = { .data = (void *)p, .size = n };
-			DBT d = { .data = pk->data, .size = pk->size };
-			rc = db->put(db, t->txn, &k, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
-			if (rc == DB_KEYEXIST && !unique)
-				rc = 0;	/* the pair is there already */
+	pos = 0;
+	while (rc == 0 && idx_entry_next(add, &pos, &en)) {
+		if (idx_has_entry(del, en.key, en.klen, en.data, en.dlen))
+			continue;
+		if (t->pend) {
+			if (unique && !unique_free(t, sec, en.key, en.klen, pk))
+				return -ERR_EXISTS;
+			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, false);
+			continue;
 		}
-		p += n;
+		DBT k = { .data = (void *)en.key, .size = en.klen };
+		DBT d = { .data = (void *)en.data, .size = en.dlen };
+		rc = db->put(db, t->txn, &k, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
+		if (rc == DB_KEYEXIST && !unique)
+			rc = 0;	/* the pair is there already */
 	}
 	if (rc == DB_KEYEXIST)
 		return -ERR_EXISTS;
@@ -279,10 +315,7 @@ static int index_one(struct store *s, struct store_txn *t, enum dbi sec, const D
 int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t id,
 		const struct buf *old, const struct buf *new, struct err *e)
 {
-	unsigned char kb[8];
-	be64_put(kb, id);
-	DBT pk = { .data = kb, .size = 8 };
-	struct buf okeys = BUF_INIT, nkeys = BUF_INIT;
+	struct buf oent = BUF_INIT, nent = BUF_INIT;
 	int rc = 0;
 	/* Unique indexes first: a clash then leaves nothing written. */
 	for (int pass = 0; pass < 2 && rc == 0; pass++) {
@@ -294,24 +327,18 @@ int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t
 			if (unique != (pass == 0))
 				continue;
 			size_t n;
-			buf_reset(&okeys);
-			buf_reset(&nkeys);
-			if (old) {
-				DBT d = { .data = old->p, .size = (u_int32_t)old->len };
-				if (idx_keys(i, &pk, &d, &okeys, &n) != 0)
-					rc = err_set(e, ERR_CORRUPT, _("a stored record cannot be read"));
-			}
-			if (rc == 0 && new) {
-				DBT d = { .data = new->p, .size = (u_int32_t)new->len };
-				if (idx_keys(i, &pk, &d, &nkeys, &n) != 0)
-					rc = err_set(e, ERR_INVAL, _("the record cannot be indexed"));
-			}
+			buf_reset(&oent);
+			buf_reset(&nent);
+			if (old && idx_entries(i, id, old->p, old->len, &oent, &n) != 0)
+				rc = err_set(e, ERR_CORRUPT, _("a stored record cannot be read"));
+			if (rc == 0 && new && idx_entries(i, id, new->p, new->len, &nent, &n) != 0)
+				rc = err_set(e, ERR_INVAL, _("the record cannot be indexed"));
 			if (rc == 0)
-				rc = index_one(s, t, i, &pk, &okeys, &nkeys, e);
+				rc = index_one(s, t, i, id, &oent, &nent, e);
 		}
 	}
-	buf_free(&okeys);
-	buf_free(&nkeys);
+	buf_free(&oent);
+	buf_free(&nent);
 	return rc;
 }
 
@@ -329,34 +356,33 @@ struct build {
 
 #define BUILD_CHUNK 2000
 
-/* File the keys of one record in index sec during a build; a unique key that another record
- * already holds is reported (the check will list it too) rather than stopping the open. */
-static int build_put(struct store *s, struct store_txn *t, enum dbi sec, const DBT *pk,
-		     const struct buf *keys, struct err *e)
+/* File the entries of one record in index sec during a build; a unique key that another
+ * record already holds is reported (the check will list it too) rather than stopping the open. */
+static int build_put(struct store *s, struct store_txn *t, enum dbi sec, const struct buf *entries,
+		     struct err *e)
 {
 	DB *db = s->db[sec];
 	bool unique = !(store_db_specs[sec].flags & DB_DUPSORT);
-	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
-	while (p && p + 4 <= end) {
-		uint32_t n = be32_get(p);
-		p += 4;
-		DBT k = { .data = (void *)p, .size = n };
-		DBT d = { .data = pk->data, .size = pk->size };
+	size_t pos = 0;
+	struct idx_entry en;
+	while (idx_entry_next(entries, &pos, &en)) {
+		DBT k = { .data = (void *)en.key, .size = en.klen };
+		DBT d = { .data = (void *)en.data, .size = en.dlen };
 		int rc = db->put(db, t->txn, &k, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
 		if (rc == DB_KEYEXIST && unique) {
-			unsigned char held[8];
-			DBT h = { .data = held, .ulen = 8, .flags = DB_DBT_USERMEM };
-			if (db->get(db, t->txn, &k, &h, 0) == 0 && (h.size != 8 || memcmp(held, pk->data, 8) != 0))
+			DBT h = { .flags = DB_DBT_MALLOC };
+			if (db->get(db, t->txn, &k, &h, 0) == 0 &&
+			    (h.size != en.dlen || memcmp(h.data, en.data, en.dlen) != 0))
 				msg_error(_("index %s: a key is held by two records (%" PRIu64 " and %" PRIu64 ")"),
-					  store_db_specs[sec].file, be64_get(pk->data),
-					  h.size == 8 ? be64_get(held) : 0);
+					  store_db_specs[sec].file, be64_get(en.data),
+					  h.size >= 8 ? be64_get(h.data) : 0);
+			free(h.data);
 			rc = 0;
 		} else if (rc == DB_KEYEXIST) {
 			rc = 0;
 		}
 		if (rc)
 			return store_dberr(s, e, rc, _("building an index"));
-		p += n;
 	}
 	return 0;
 }
@@ -395,8 +421,8 @@ static int build_chunk(struct store *s, struct store_txn *t, void *ctx, struct e
 			break;
 		size_t nk;
 		buf_reset(&keys);
-		if (k.size == 8 && idx_keys(b->sec, &k, &v, &keys, &nk) == 0 &&
-		    (out = build_put(s, t, b->sec, &k, &keys, e)) != 0)
+		if (k.size == 8 && idx_entries(b->sec, be64_get(kb), v.data, v.size, &keys, &nk) == 0 &&
+		    (out = build_put(s, t, b->sec, &keys, e)) != 0)
 			break;
 		memcpy(last, kb, 8);
 		count++;

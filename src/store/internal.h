@@ -55,10 +55,11 @@ struct store {
 struct pending;
 struct pending *pending_new(void);
 void pending_free(struct pending **p);
-/* Record an addition (del false) or removal of (key, pk) in index sec. */
-void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk,
-		 bool del);
-/* 1 if (key, pk) is to be added, -1 if removed, 0 if the batch did not touch it. */
+/* Record an addition (del false) or removal of the entry (key, data) in index sec; data
+ * starts with the record's id. */
+void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen,
+		 const void *data, size_t dlen, bool del);
+/* 1 if an entry (key, the record pk) is to be added, -1 if removed, 0 if untouched. */
 int pending_state(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk);
 /* The primary keys to be added under key (up to max into pks); returns how many there are. */
 size_t pending_added(struct pending *p, enum dbi sec, const void *key, size_t klen,
@@ -98,11 +99,22 @@ int idx_person_cccd(const void *data, size_t n, struct buf *keys, size_t *nkeys)
 int idx_member_person(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_member_unit(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_member_card(const void *data, size_t n, struct buf *keys, size_t *nkeys);
-/* The keys index sec holds for one primary record, appended to keys as (4-byte length, bytes)
- * pairs.  Returns 0, or the key function's error for a record it cannot read. */
-int idx_keys(enum dbi sec, const DBT *pkey, const DBT *pdata, struct buf *keys, size_t *nkeys);
-/* Whether a key is among those of idx_keys. */
-bool idx_has_key(const struct buf *keys, const void *key, size_t klen);
+/* The entries index sec holds for one record (id, encoded record in data): (key, value) pairs
+ * where the value is the id (8 bytes, big-endian) and the index's payload.  Appended to out
+ * as (4-byte length, key, 4-byte length, value); *count counts them.  -1 if the record cannot
+ * be read. */
+int idx_entries(enum dbi sec, uint64_t id, const void *data, size_t n, struct buf *out,
+		size_t *count);
+/* The payload an index keeps with each entry after the id (see index.c). */
+int idx_payload(enum dbi sec, const void *data, size_t n, struct buf *out);
+struct idx_entry {
+	const unsigned char *key, *data;
+	uint32_t klen, dlen;
+};
+/* Step through the entries of idx_entries from *pos (start at 0); false at the end. */
+bool idx_entry_next(const struct buf *entries, size_t *pos, struct idx_entry *en);
+bool idx_has_entry(const struct buf *entries, const void *key, size_t klen, const void *data,
+		   size_t dlen);
 
 /* Keep the indexes of a primary record in step with it, inside t: from old (NULL for a new
  * record) to new (NULL for a deleted one).  Unique indexes are written first, so a clash

@@ -2,7 +2,8 @@
  *
  * Measured on this machine: inserting a batch's keys into a large index in key order, rather
  * than in arrival order, makes neighbouring keys share the pages they land on, and a million
- * rows import several times faster than with one random page miss per key.  While the
+ * rows import several times faster than with one random page miss per key.  An entry is a key
+ * and its value (the record's id, then the index's payload).  While the
  * transaction runs, reads of an index through the store see these changes too (a row's CCCD
  * must be found by the next row that names it), so the overlay answers lookups by key. */
 #include "store/internal.h"
@@ -17,9 +18,10 @@
 #include <string.h>
 
 struct pend_entry {
-	uint64_t pk;
-	uint32_t koff;		/* key bytes in the arena */
+	uint64_t pk;		/* the record: the first 8 bytes of the value */
+	uint32_t koff;		/* key, then value, in the arena */
 	uint32_t klen;
+	uint32_t dlen;
 	int32_t next;		/* the next entry with the same key, -1 at the end */
 	bool del;		/* a removal (else an addition) */
 	bool dead;		/* cancelled by the opposite change within the batch */
@@ -64,6 +66,11 @@ static const char *key_of(const struct pend_index *x, const struct pend_entry *e
 	return x->arena.p + en->koff;
 }
 
+static const char *data_of(const struct pend_index *x, const struct pend_entry *en)
+{
+	return x->arena.p + en->koff + en->klen;
+}
+
 static uint64_t hash_key(const void *key, size_t klen)
 {
 	return hmap_hash(key, klen);
@@ -104,27 +111,31 @@ static uint32_t newest(struct pend_index *x, const void *key, size_t klen)
 	return x->nslots ? *slot_of(x, key, klen) : 0;
 }
 
-/* The live entry for (key, pk), or NULL. */
-static struct pend_entry *find_pair(struct pend_index *x, const void *key, size_t klen,
-				    uint64_t pk)
+/* The live entry that is exactly (key, data) with this direction, or NULL. */
+static struct pend_entry *find_entry(struct pend_index *x, const void *key, size_t klen,
+				     const void *data, size_t dlen, bool del)
 {
-	for (int64_t i = (int64_t)newest(x, key, klen) - 1; i >= 0; i = x->v[i].next)
-		if (!x->v[i].dead && x->v[i].pk == pk)
-			return &x->v[i];
+	uint64_t pk = be64_get(data);
+	for (int64_t i = (int64_t)newest(x, key, klen) - 1; i >= 0; i = x->v[i].next) {
+		struct pend_entry *en = &x->v[i];
+		if (!en->dead && en->pk == pk && en->del == del && en->dlen == dlen &&
+		    memcmp(data_of(x, en), data, dlen) == 0)
+			return en;
+	}
 	return NULL;
 }
 
-void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk,
-		 bool del)
+void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen,
+		 const void *data, size_t dlen, bool del)
 {
 	struct pend_index *x = &p->idx[sec];
-	struct pend_entry *old = find_pair(x, key, klen, pk);
-	if (old) {
-		if (old->del == del)
-			return;		/* the same change twice */
-		old->dead = true;	/* added then removed (or the reverse) in one batch */
+	struct pend_entry *opposite = find_entry(x, key, klen, data, dlen, !del);
+	if (opposite) {
+		opposite->dead = true;	/* added then removed (or the reverse) in one batch */
 		return;
 	}
+	if (find_entry(x, key, klen, data, dlen, del))
+		return;			/* the same change twice */
 	if ((x->nkeys + 1) * 2 > x->nslots)
 		grow_slots(x);
 	if (x->n == x->cap) {
@@ -135,21 +146,32 @@ void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen, 
 	struct pend_entry *en = &x->v[x->n];
 	en->koff = (uint32_t)x->arena.len;
 	en->klen = (uint32_t)klen;
-	en->pk = pk;
+	en->dlen = (uint32_t)dlen;
+	en->pk = be64_get(data);
 	en->del = del;
 	en->dead = false;
 	en->next = (int32_t)*slot - 1;
 	if (!*slot)
 		x->nkeys++;
 	buf_add(&x->arena, key, klen);
+	buf_add(&x->arena, data, dlen);
 	x->n++;
 	*slot = (uint32_t)x->n;
 }
 
 int pending_state(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk)
 {
-	struct pend_entry *en = find_pair(&p->idx[sec], key, klen, pk);
-	return en ? (en->del ? -1 : 1) : 0;
+	struct pend_index *x = &p->idx[sec];
+	int state = 0;
+	for (int64_t i = (int64_t)newest(x, key, klen) - 1; i >= 0; i = x->v[i].next) {
+		const struct pend_entry *en = &x->v[i];
+		if (en->dead || en->pk != pk)
+			continue;
+		if (en->del)
+			return -1;	/* what the store holds under the key for pk is going */
+		state = 1;
+	}
+	return state;
 }
 
 size_t pending_added(struct pending *p, enum dbi sec, const void *key, size_t klen,
@@ -178,7 +200,9 @@ static int cmp_entries(const void *a, const void *b, void *arg)
 		return c;
 	if (p->klen != q->klen)
 		return p->klen < q->klen ? -1 : 1;
-	return p->pk < q->pk ? -1 : p->pk > q->pk;
+	n = p->dlen < q->dlen ? p->dlen : q->dlen;
+	c = memcmp(data_of(x, p), data_of(x, q), n);
+	return c ? c : (p->dlen > q->dlen) - (p->dlen < q->dlen);
 }
 
 int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struct err *e)
@@ -199,10 +223,8 @@ int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struc
 			const struct pend_entry *en = &x->v[order[k]];
 			if (en->dead)
 				continue;
-			unsigned char pkb[8];
-			be64_put(pkb, en->pk);
 			DBT key = { .data = (void *)key_of(x, en), .size = en->klen };
-			DBT d = { .data = pkb, .size = 8 };
+			DBT d = { .data = (void *)data_of(x, en), .size = en->dlen };
 			if (en->del) {
 				rc = c->get(c, &key, &d, DB_GET_BOTH | DB_RMW);
 				if (rc == 0)

@@ -441,7 +441,8 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 	void *rec = xcalloc(1, def->size);
 	unsigned char pkb[8];
 	DBT k = { .data = (void *)key, .size = (u_int32_t)klen };
-	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+	/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
+	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
 	int out = 0;
 	u_int32_t op = DB_SET;
 	while ((rc = c->get(c, &k, &pk, op)) == 0) {
@@ -490,7 +491,8 @@ static int get_unique(struct store *s, struct store_txn *t, enum dbi sec, const 
 		return store_get(s, t, type, held, out, e);	/* filed by this bulk transaction */
 	DBT k = { .data = (void *)key, .size = (u_int32_t)klen };
 	unsigned char pkb[8];
-	DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+	/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
+	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
 	int rc = db->get(db, store_dbtxn(t), &k, &pk, store_read_flags(t));
 	if (rc == 0 && t && t->pend && pk.size == 8 &&
 	    pending_state(t->pend, sec, key, klen, be64_get(pkb)) < 0)
@@ -603,7 +605,8 @@ int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const
 		uint32_t n = be32_get(p);
 		p += 4;
 		DBT k = { .data = (void *)p, .size = n };
-		DBT pk = { .data = pkb, .ulen = 8, .flags = DB_DBT_USERMEM };
+		/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
+	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
 		u_int32_t op = DB_SET;
 		while ((rc = c->get(c, &k, &pk, op)) == 0) {
 			op = DB_NEXT_DUP;

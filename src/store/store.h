@@ -29,7 +29,7 @@ struct store_opts {
 	unsigned cache_mb;	/* cache for a new environment; 0: $HOIVIEN_CACHE_MB or the default */
 };
 
-#define STORE_DEFAULT_CACHE_MB 32
+#define STORE_DEFAULT_CACHE_MB 16
 
 int store_open(struct store **out, const struct store_opts *o, struct err *e);
 /* Checkpoint, flush and close; accepts NULL and sets *s to NULL. */
@@ -122,12 +122,21 @@ typedef void (*store_sweep_fn)(size_t i, uint64_t id, void *ctx);
 int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const struct buf *keys,
 		store_sweep_fn fn, void *ctx, struct err *e);
 
+/* A person found by name, straight from the index (no record is read). */
+struct find_hit {
+	uint64_t id;
+	hv_date birth;
+	const char *name;	/* NFC, borrowed for the call */
+};
+typedef int (*store_hit_fn)(const struct find_hit *h, void *ctx);
+
 /* Name search.  query: words typed by a user; each must be a prefix of a different word of the
  * name, accent- and case-insensitively, or exactly (accents included) when the query word has
- * diacritics.  Persons are passed to fn in official list order (given name, middle, surname),
- * at most limit of them (0: no limit).  *more is set when there were more matches. */
+ * diacritics.  Hits are passed to fn in official list order (given name, middle, surname, then
+ * id), at most limit of them (0: no limit); fn returns as for store_each.  *more is set when
+ * there were more matches.  Not for bulk transactions. */
 int store_find_name(struct store *s, struct store_txn *t, const char *query, size_t limit,
-		    store_each_fn fn, void *ctx, bool *more, struct err *e);
+		    store_hit_fn fn, void *ctx, bool *more, struct err *e);
 
 /* Consistency check: every database verifies, every record decodes, every index entry matches
  * its record and every record is in every index it belongs to, references point to records.

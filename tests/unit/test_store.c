@@ -7,6 +7,9 @@
 #include "store/store.h"
 #include "util/err.h"
 #include "util/msg.h"
+#include "util/rng.h"
+#include "text/collate.h"
+#include "text/fold.h"
 #include "util/xalloc.h"
 
 #include <inttypes.h>
@@ -250,12 +253,11 @@ struct collect {
 	int n;
 };
 
-static int collect_name(const void *rec, void *ctx)
+static int collect_name(const struct find_hit *h, void *ctx)
 {
-	const struct person *p = rec;
 	struct collect *c = ctx;
 	if (c->n < 64)
-		snprintf(c->names[c->n++], 64, "%s", p->full_name);
+		snprintf(c->names[c->n++], 64, "%s", h->name);
 	return 0;
 }
 
@@ -412,6 +414,155 @@ static void test_check_and_backup(struct store *s)
 		diag("cleanup failed");
 }
 
+/* ---- search against brute force ---------------------------------------------------------- */
+
+/* Can every query word be a prefix of its own name word: folded, and also lowercased (accents
+ * exact) for a query word that has accents? */
+static bool brute_assign(char qw[][32], char ql[][32], const bool *qmarks, int nq, int i,
+			 char nw[][32], char nl[][32], int nn, unsigned used)
+{
+	if (i == nq)
+		return true;
+	for (int j = 0; j < nn; j++)
+		if (!(used & (1u << j)) && strncmp(nw[j], qw[i], strlen(qw[i])) == 0 &&
+		    (!qmarks[i] || strncmp(nl[j], ql[i], strlen(ql[i])) == 0) &&
+		    brute_assign(qw, ql, qmarks, nq, i + 1, nw, nl, nn, used | (1u << j)))
+			return true;
+	return false;
+}
+
+static int split32(const char *s, char out[][32], int max)
+{
+	int n = 0;
+	while (*s && n < max) {
+		while (*s == ' ')
+			s++;
+		int k = 0;
+		while (*s && *s != ' ' && k < 31)
+			out[n][k++] = *s++;
+		while (*s && *s != ' ')
+			s++;
+		out[n][k] = '\0';
+		if (k)
+			n++;
+	}
+	return n;
+}
+
+struct brute {
+	char (*names)[64];
+	uint64_t *ids;
+	int n;
+};
+
+struct ranked {
+	struct buf key;
+	uint64_t id;
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	size_t n = x->key.len < y->key.len ? x->key.len : y->key.len;
+	int c = memcmp(x->key.p, y->key.p, n);
+	if (c)
+		return c;
+	if (x->key.len != y->key.len)
+		return x->key.len < y->key.len ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+struct idlist {
+	uint64_t ids[64];
+	int n;
+};
+
+static int collect_id(const struct find_hit *h, void *ctx)
+{
+	struct idlist *l = ctx;
+	if (l->n < 64)
+		l->ids[l->n++] = h->id;
+	return 0;
+}
+
+static void test_find_vs_brute(struct store *s)
+{
+	/* Names built from a small set of words so that prefixes overlap a lot. */
+	static const char *const sur[] = { "Nguyễn", "Nguyên", "Ngô", "Trần", "Trương", "Lê", "Lý" };
+	static const char *const mid[] = { "Văn", "Thị", "Vân", "Thu", "", "Ngọc" };
+	static const char *const giv[] = { "An", "Anh", "Ân", "Thu", "Thủy", "Thúy", "Hùng", "Hưng",
+					   "Nga", "Ngân", "Văn", "Lan", "Lân", "Tú" };
+	struct rng r;
+	rng_seed(&r, 7);
+	struct brute b = { xcalloc(600, 64), xcalloc(600, sizeof(uint64_t)), 0 };
+	for (int i = 0; i < 600; i++) {
+		const char *m = mid[rng_below(&r, 6)];
+		snprintf(b.names[i], 64, "%s%s%s %s", sur[rng_below(&r, 7)], *m ? " " : "", m,
+			 giv[rng_below(&r, 14)]);
+		b.ids[i] = add_person(s, b.names[i], NULL, 0);
+	}
+	b.n = 600;
+	static const char *const queries[] = {
+		"ng", "nguyen", "nguy", "ngu an", "an", "thu", "thu nguyen", "Thủy", "thuy",
+		"van", "v", "t", "nguyen van an", "ngo th", "tr t h", "le lan", "ly ân", "ân",
+		"a", "nguyen nguyen", "thu thu", "ngan", "ng ng", "hu", "h", "zz", "tran van",
+	};
+	int bad = 0;
+	for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		const char *q = queries[qi];
+		struct buf qf = BUF_INIT, qlb = BUF_INIT;
+		vn_fold(&qf, q, strlen(q));
+		vn_lower(&qlb, q, strlen(q));
+		char qw[8][32], ql[8][32], nw[8][32], nl[8][32], raw[8][32];
+		int nq = split32(buf_str(&qf), qw, 8);
+		split32(buf_str(&qlb), ql, 8);
+		split32(q, raw, 8);
+		bool qmarks[8];
+		for (int k = 0; k < nq; k++)
+			qmarks[k] = vn_has_marks(raw[k], strlen(raw[k]));
+		/* Every person whose name matches, in official order, first 20. */
+		struct ranked *want = xcalloc((size_t)b.n + 50, sizeof *want);
+		int nw_ = 0;
+		for (int i = 0; i < b.n; i++) {
+			struct buf nf = BUF_INIT, nlb = BUF_INIT;
+			vn_fold(&nf, b.names[i], strlen(b.names[i]));
+			vn_lower(&nlb, b.names[i], strlen(b.names[i]));
+			int nn = split32(buf_str(&nf), nw, 8);
+			split32(buf_str(&nlb), nl, 8);
+			if (brute_assign(qw, ql, qmarks, nq, 0, nw, nl, nn, 0)) {
+				vn_name_collkey(&want[nw_].key, b.names[i], strlen(b.names[i]));
+				want[nw_].id = b.ids[i];
+				nw_++;
+			}
+			buf_free(&nf);
+			buf_free(&nlb);
+		}
+		qsort(want, (size_t)nw_, sizeof *want, cmp_ranked);
+		struct idlist got = { { 0 }, 0 };
+		bool more = false;
+		struct err e;
+		err_clear(&e);
+		store_find_name(s, NULL, q, 20, collect_id, &got, &more, &e);
+		int expect = nw_ < 20 ? nw_ : 20;
+		bool same = got.n == expect && more == (nw_ > 20);
+		for (int i = 0; same && i < expect; i++)
+			same = got.ids[i] == want[i].id;
+		if (!same) {
+			bad++;
+			diag("query '%s': got %d (more %d), expected %d of %d", q, got.n, more, expect, nw_);
+		}
+		for (int i = 0; i < nw_; i++)
+			buf_free(&want[i].key);
+		free(want);
+		buf_free(&qf);
+		buf_free(&qlb);
+	}
+	is_int(bad, 0, "%zu queries give exactly the first 20 matches in official order, as a "
+	       "brute-force scan does", sizeof queries / sizeof queries[0]);
+	free(b.names);
+	free(b.ids);
+}
+
 static void quiet(enum msg_level l, const char *text, void *ctx)
 {
 	(void)l;
@@ -436,6 +587,20 @@ int main(void)
 	test_indexes(s);
 	test_check_and_backup(s);
 	store_close(&s);
+	/* A second store of many similar names for the search planner. */
+	char dir2[80];
+	snprintf(dir2, sizeof dir2, "%s-2", dir);
+	s = open_store(dir2, "tester");
+	if (s) {
+		test_find_vs_brute(s);
+		struct err e2;
+		err_clear(&e2);
+		is_int(store_check(s, &e2), 0, "that store is consistent too");
+		store_close(&s);
+	}
+	char cmd2[160];
+	snprintf(cmd2, sizeof cmd2, "rm -rf %s", dir2);
+	ok(system(cmd2) == 0, "cleanup of the second store");
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	ok(system(cmd) == 0, "cleanup");
