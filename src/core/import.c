@@ -1,31 +1,17 @@
-/* CSV import: header matching, row validation, batched transactional writes, rejects. */
-#include "core/import.h"
+/* Import, part two: batches written in transactions, persons recognised, rejects written. */
+#include "core/import_priv.h"
 
-#include "core/cccd.h"
-#include "core/columns.h"
-#include "core/csv.h"
 #include "core/date.h"
-#include "core/orgs.h"
-#include "core/record.h"
-#include "core/unitpath.h"
-#include "core/vocab.h"
 #include "store/store.h"
 #include "text/fold.h"
-#include "text/collate.h"
-#include "text/name.h"
-#include "text/norm.h"
-#include "text/sanitize.h"
-#include "text/utf8.h"
 #include "util/bytes.h"
 #include "util/err.h"
-#include "util/hmap.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,441 +19,6 @@
 
 #define DEFAULT_BATCH 10000
 #define MAX_WARNINGS_KEPT 20
-
-enum outcome { OUT_NONE, OUT_ADDED, OUT_UPDATED, OUT_UNCHANGED, OUT_REJECTED };
-
-struct row {
-	size_t recno;			/* spreadsheet row number (header = 1) */
-	size_t nraw;
-	char **raw;			/* the fields as read, for the rejects file */
-	size_t *rawlen;
-	bool has[C__COUNT];		/* the row gives a non-empty value */
-	struct person p;
-	struct membership m;
-	struct buf name_key;		/* collation key of the name (lookups without a CCCD) */
-	char *org_text;
-	struct unit_path unit;
-	uint64_t file_id;
-	enum outcome out;
-	char *reason;			/* why it was rejected */
-	bool parse_rejected;		/* rejected before the store was asked */
-	struct buf warn;		/* warnings, "; "-separated */
-	size_t warn_parsed;		/* length of the warnings found while parsing */
-};
-
-struct importer {
-	struct store *s;
-	const struct import_opts *o;
-	struct import_report *r;
-	enum col map[CSV_MAX_FIELDS];	/* column index -> field */
-	char *header_text[CSV_MAX_FIELDS];
-	size_t ncols;
-	int col_of[C__COUNT];		/* field -> column index, -1 if absent */
-	struct org_list orgs;
-	const struct org_entry *default_org;
-	struct unit_path default_unit;
-	/* Caches that outlive a batch, and the entries of the batch in flight, kept apart so that
-	 * a batch that is rolled back (deadlock) leaves no stale entries behind. */
-	struct hmap units, units_new;
-	struct hmap ids, ids_new;
-	struct buf units_created;	/* paths created by the batch in flight */
-	uint64_t nunits_created;
-	const struct org_entry *cur_org;	/* of the row being written */
-	/* Who the batch's rows may be: their CCCDs and names looked up in one sorted sweep of each
-	 * index at the start of the batch (one random page read per row would dominate a big
-	 * import), then kept up to date with the persons the batch itself adds. */
-	struct hmap by_cccd;		/* CCCD -> person id */
-	struct hmap by_name;		/* name collation key -> 1 + first entry in named */
-	struct named_entry {
-		uint64_t id;
-		int64_t next;
-	} *named;
-	size_t nnamed, capnamed;
-	struct row *rows;
-	size_t nrows, caprows;
-	FILE *rejects;
-	struct atomic_file rejects_file;
-	char delim;
-};
-
-/* ---- row parsing ---------------------------------------------------------------------- */
-
-static void row_free(struct row *w)
-{
-	free(w->raw);		/* one block: the pointers, the lengths and the bytes */
-	rec_clear(&REC_DEF_PERSON, &w->p);
-	rec_clear(&REC_DEF_MEMBERSHIP, &w->m);
-	free(w->org_text);
-	unit_path_free(&w->unit);
-	free(w->reason);
-	buf_free(&w->warn);
-	buf_free(&w->name_key);
-	memset(w, 0, sizeof *w);
-}
-
-static void reject(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void reject(struct row *w, const char *fmt, ...)
-{
-	if (w->out == OUT_REJECTED)
-		return;
-	char text[768];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	free(w->reason);
-	w->reason = xstrdup(text);
-	w->out = OUT_REJECTED;
-}
-
-static void warn(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warn(struct row *w, const char *fmt, ...)
-{
-	char text[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	if (w->warn.len)
-		buf_adds(&w->warn, "; ");
-	buf_adds(&w->warn, text);
-}
-
-/* Clean one field: formula escape undone, UTF-8 checked, controls and escape sequences
- * removed, white space squeezed, NFC.  Returns false (row rejected) on invalid UTF-8 or an
- * over-long value. */
-static bool clean_field(struct importer *im, struct row *w, size_t ci, struct buf *out)
-{
-	const char *s = w->raw[ci];
-	size_t n = w->rawlen[ci];
-	size_t skip = csv_unescape_formula(s, n);
-	s += skip;
-	n -= skip;
-	buf_reset(out);
-	if (vn_is_clean(s, n)) {
-		buf_add(out, s, n);	/* the usual case: nothing to clean */
-	} else {
-		size_t bad;
-		if (utf8_validate(s, n, &bad) != 0) {
-			reject(w, _("column '%s': not valid UTF-8 at byte %zu (is the file saved as "
-				    "UTF-8?)"), im->header_text[ci], bad + skip + 1);
-			return false;
-		}
-		struct buf tmp = BUF_INIT;
-		vn_sanitize(&tmp, s, n, SAN_ONELINE | SAN_SQUEEZE);
-		vn_nfc(out, buf_str(&tmp), tmp.len);
-		buf_free(&tmp);
-	}
-	size_t max = col_max_len(im->map[ci]);
-	if (out->len > max) {
-		reject(w, _("column '%s': too long (%zu bytes, at most %zu)"), im->header_text[ci],
-		       out->len, max);
-		return false;
-	}
-	return true;
-}
-
-static const char *const yes_words[] = { "x", "co", "1", "dang vien", "dv", "yes", "y", "true", "v" };
-static const char *const no_words[] = { "khong", "0", "no", "n", "false", "k", "-" };
-
-static int parse_bool(const char *s)
-{
-	struct buf f = BUF_INIT;
-	vn_fold(&f, s, strlen(s));
-	int v = -1;
-	for (size_t i = 0; v < 0 && i < sizeof yes_words / sizeof yes_words[0]; i++)
-		if (strcmp(buf_str(&f), yes_words[i]) == 0)
-			v = 1;
-	for (size_t i = 0; v < 0 && i < sizeof no_words / sizeof no_words[0]; i++)
-		if (strcmp(buf_str(&f), no_words[i]) == 0)
-			v = 0;
-	buf_free(&f);
-	return v;
-}
-
-/* Status words offices write, folded, by status. */
-static const struct {
-	const char *words;
-	int status;
-} status_words[] = {
-	{ "dang sinh hoat", MS_ACTIVE }, { "sinh hoat", MS_ACTIVE }, { "con sinh hoat", MS_ACTIVE },
-	{ "chuyen sinh hoat", MS_TRANSFERRED }, { "chuyen di", MS_TRANSFERRED },
-	{ "da chuyen", MS_TRANSFERRED }, { "chuyen", MS_TRANSFERRED },
-	{ "ra khoi to chuc", MS_LEFT }, { "ra khoi", MS_LEFT }, { "thoi sinh hoat", MS_LEFT },
-	{ "xoa ten", MS_LEFT }, { "truong thanh", MS_LEFT },
-	{ "tu tran", MS_DECEASED }, { "da mat", MS_DECEASED }, { "qua doi", MS_DECEASED },
-	{ "mat", MS_DECEASED }, { "tam ngung sinh hoat", MS_SUSPENDED },
-	{ "tam ngung", MS_SUSPENDED }, { "tam dung", MS_SUSPENDED },
-};
-
-static int parse_status(const char *s)
-{
-	int st = mstatus_parse(s, strlen(s));
-	if (st >= 0)
-		return st;
-	struct buf f = BUF_INIT;
-	vn_fold(&f, s, strlen(s));
-	for (size_t i = 0; st < 0 && i < sizeof status_words / sizeof status_words[0]; i++)
-		if (strcmp(buf_str(&f), status_words[i].words) == 0)
-			st = status_words[i].status;
-	buf_free(&f);
-	return st;
-}
-
-/* A value from a fixed list: the canonical spelling, or the cleaned text kept with a warning
- * (never dropped). */
-static char *vocab_value(struct importer *im, struct row *w, size_t ci, const struct vocab *v,
-			 const char *s)
-{
-	const char *c = vocab_canon(v, s, strlen(s));
-	if (c)
-		return xstrdup(c);
-	warn(w, _("column '%s': '%s' is not in the standard list; kept as written"),
-	     im->header_text[ci], s);
-	return xstrdup(s);
-}
-
-static bool date_field(struct importer *im, struct row *w, size_t ci, const char *s,
-		       hv_date *out)
-{
-	struct err de;
-	err_clear(&de);
-	if (date_parse(s, out, &de) != 0) {
-		reject(w, _("column '%s': %s"), im->header_text[ci], de.msg);
-		return false;
-	}
-	return true;
-}
-
-static void set_str(char **p, const char *s)
-{
-	free(*p);
-	*p = xstrdup(s);
-}
-
-/* Turn the raw fields of a row into a person and a membership. */
-static void parse_row(struct importer *im, struct row *w)
-{
-	struct buf v = BUF_INIT, name_head = BUF_INIT, given = BUF_INIT;
-	size_t n = w->nraw < im->ncols ? w->nraw : im->ncols;
-	if (w->nraw < im->ncols) {
-		reject(w, _("the row has %zu fields, the header has %zu"), w->nraw, im->ncols);
-		goto out;
-	}
-	for (size_t ci = im->ncols; ci < w->nraw; ci++) {
-		if (w->rawlen[ci] && strspn(w->raw[ci], " \t") != w->rawlen[ci]) {
-			reject(w, _("the row has %zu fields, the header has %zu"), w->nraw, im->ncols);
-			goto out;
-		}
-	}
-	for (size_t ci = 0; ci < n && w->out != OUT_REJECTED; ci++) {
-		enum col c = im->map[ci];
-		if (c == C_UNKNOWN || c == C_SKIP || c == C_REJECT_INFO)
-			continue;
-		if (!clean_field(im, w, ci, &v))
-			break;
-		if (v.len == 0)
-			continue;
-		const char *s = buf_str(&v);
-		w->has[c] = true;
-		const char *h = im->header_text[ci];
-		switch (c) {
-		case C_ID: {
-			char *end;
-			errno = 0;
-			unsigned long long id = strtoull(s, &end, 10);
-			if (errno || *end || id == 0)
-				reject(w, _("column '%s': '%s' is not a person id"), h, s);
-			w->file_id = id;
-			break;
-		}
-		case C_NAME:
-			buf_reset(&name_head);
-			buf_adds(&name_head, s);
-			break;
-		case C_NAME_HEAD:
-			buf_reset(&name_head);
-			buf_adds(&name_head, s);
-			break;
-		case C_GIVEN:
-			buf_reset(&given);
-			buf_adds(&given, s);
-			break;
-		case C_SEX: {
-			const char *sx = vocab_canon(&VOCAB_SEX, s, v.len);
-			if (!sx)
-				reject(w, _("column '%s': '%s' is neither Nam nor Nữ"), h, s);
-			else
-				w->p.sex = strcmp(sx, "Nữ") == 0 ? SEX_FEMALE : SEX_MALE;
-			break;
-		}
-		case C_BIRTH:
-			date_field(im, w, ci, s, &w->p.birth);
-			break;
-		case C_BIRTH_MALE:
-		case C_BIRTH_FEMALE: {
-			int sex = c == C_BIRTH_MALE ? SEX_MALE : SEX_FEMALE;
-			if (w->p.sex && w->p.sex != sex && (w->has[C_BIRTH_MALE] && w->has[C_BIRTH_FEMALE]))
-				reject(w, _("both the men's and the women's birth year columns are filled"));
-			else if (date_field(im, w, ci, s, &w->p.birth))
-				w->p.sex = sex;
-			w->has[C_BIRTH] = w->has[C_SEX] = true;
-			break;
-		}
-		case C_ETHNICITY:
-			w->p.ethnicity = vocab_value(im, w, ci, &VOCAB_ETHNICITY, s);
-			break;
-		case C_RELIGION:
-			w->p.religion = vocab_value(im, w, ci, &VOCAB_RELIGION, s);
-			break;
-		case C_CCCD: {
-			char id[16];
-			struct err ce;
-			err_clear(&ce);
-			if (cccd_parse(s, id, &ce) != 0)
-				reject(w, _("column '%s': %s"), h, ce.msg);
-			else
-				set_str(&w->p.cccd, id);
-			break;
-		}
-		case C_PHONE:
-			set_str(&w->p.phone, s);
-			break;
-		case C_HOMETOWN:
-			set_str(&w->p.home_town, s);
-			break;
-		case C_ADDRESS:
-			set_str(&w->p.address, s);
-			break;
-		case C_EDUCATION:
-			w->p.education = vocab_value(im, w, ci, &VOCAB_EDUCATION, s);
-			break;
-		case C_QUALIFICATION:
-			w->p.qualification = vocab_value(im, w, ci, &VOCAB_QUALIFICATION, s);
-			break;
-		case C_THEORY:
-			w->p.theory = vocab_value(im, w, ci, &VOCAB_THEORY, s);
-			break;
-		case C_PARTY: {
-			int b = parse_bool(s);
-			if (b < 0)
-				reject(w, _("column '%s': '%s' is not yes or no (write x, Có or leave it empty)"), h, s);
-			w->p.party_member = b > 0;
-			break;
-		}
-		case C_PARTY_DATE:
-			if (date_field(im, w, ci, s, &w->p.party_date))
-				w->p.party_member = 1;
-			break;
-		case C_OCCUPATION:
-			set_str(&w->p.occupation, s);
-			break;
-		case C_WORKPLACE:
-			set_str(&w->p.workplace, s);
-			break;
-		case C_NOTES:
-			set_str(&w->p.notes, s);
-			break;
-		case C_ORG:
-			set_str(&w->org_text, s);
-			break;
-		case C_UNIT:
-		case C_BRANCH: {
-			struct unit_path up;
-			struct err ue;
-			err_clear(&ue);
-			if (unit_path_parse(s, v.len, &up, &ue) != 0) {
-				reject(w, _("column '%s': %s"), h, ue.msg);
-				break;
-			}
-			unit_path_append(&w->unit, &up);
-			unit_path_free(&up);
-			break;
-		}
-		case C_JOIN:
-			date_field(im, w, ci, s, &w->m.join_date);
-			break;
-		case C_CARD:
-			set_str(&w->m.card_no, s);
-			break;
-		case C_ROLE:
-			w->m.role = vocab_value(im, w, ci, &VOCAB_ROLE, s);
-			break;
-		case C_STATUS: {
-			int st = parse_status(s);
-			if (st < 0)
-				reject(w, _("column '%s': '%s' is not a membership status"), h, s);
-			else
-				w->m.status = st;
-			break;
-		}
-		case C_STATUS_DATE:
-			date_field(im, w, ci, s, &w->m.status_date);
-			break;
-		case C_STATUS_REASON:
-			set_str(&w->m.status_reason, s);
-			break;
-		default:
-			break;
-		}
-	}
-	if (w->out == OUT_REJECTED)
-		goto out;
-	/* The name, possibly from two columns. */
-	struct buf full = BUF_INIT, clean = BUF_INIT;
-	buf_adds(&full, buf_str(&name_head));
-	if (given.len) {
-		if (full.len)
-			buf_addc(&full, ' ');
-		buf_adds(&full, buf_str(&given));
-	}
-	vn_name_clean(&clean, buf_str(&full), full.len);
-	buf_free(&full);
-	if (clean.len == 0) {
-		reject(w, _("no name: the name column is empty"));
-		buf_free(&clean);
-		goto out;
-	}
-	w->p.full_name = buf_steal(&clean);
-	w->has[C_NAME] = true;
-	/* The key of the name index: name, then birth date (see store_sweep). */
-	vn_name_collkey(&w->name_key, w->p.full_name, strlen(w->p.full_name));
-	unsigned char tail[5] = { 0 };
-	be32_put(tail + 1, w->p.birth);
-	buf_add(&w->name_key, tail, sizeof tail);
-	/* The unit: the file's, or --unit; a branch column alone is read under --unit. */
-	if (!w->has[C_UNIT] && im->default_unit.n) {
-		struct unit_path both = { 0 };
-		unit_path_append(&both, &im->default_unit);
-		unit_path_append(&both, &w->unit);
-		unit_path_free(&w->unit);
-		w->unit = both;
-	}
-	if (w->p.cccd) {
-		struct buf cw = BUF_INIT;
-		if (cccd_check(w->p.cccd, (int)w->p.sex, w->p.birth, &cw) > 0) {
-			if (cw.len && cw.p[cw.len - 1] == '\n')
-				cw.p[--cw.len] = '\0';
-			/* One warning per line from cccd_check: joined as "a; b". */
-			struct buf joined = BUF_INIT;
-			for (const char *p = buf_str(&cw); *p; p++) {
-				if (*p == '\n')
-					buf_adds(&joined, "; ");
-				else
-					buf_addc(&joined, *p);
-			}
-			warn(w, "%s", buf_str(&joined));
-			buf_free(&joined);
-		}
-		buf_free(&cw);
-	}
-out:
-	w->parse_rejected = w->out == OUT_REJECTED;
-	w->warn_parsed = w->warn.len;
-	buf_free(&v);
-	buf_free(&name_head);
-	buf_free(&given);
-}
 
 /* ---- writing a batch ------------------------------------------------------------------- */
 
@@ -682,7 +233,7 @@ static int find_person(struct importer *im, struct store_txn *t, struct row *w, 
 			if (w->p.cccd && !cur->cccd &&
 			    hmap_get(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), &holder) &&
 			    holder != cur->m.id) {
-				reject(w, _("CCCD %s belongs to person %" PRIu64 " in the store, not to %s "
+				imp_reject(w, _("CCCD %s belongs to person %" PRIu64 " in the store, not to %s "
 					    "(person %" PRIu64 ")"), w->p.cccd, holder, w->p.full_name,
 				       cur->m.id);
 				rec_clear(&REC_DEF_PERSON, cur);
@@ -701,7 +252,7 @@ static int find_person(struct importer *im, struct store_txn *t, struct row *w, 
 		if ((rc = store_get(s, t, REC_PERSON, pid, cur, e)) != 0)
 			return rc;
 		if (!same_folded(cur->full_name, w->p.full_name)) {
-			reject(w, _("CCCD %s belongs to %s (person %" PRIu64 ") in the store, not to %s"),
+			imp_reject(w, _("CCCD %s belongs to %s (person %" PRIu64 ") in the store, not to %s"),
 			       w->p.cccd, cur->full_name ? cur->full_name : "", cur->m.id,
 			       w->p.full_name);
 			rec_clear(&REC_DEF_PERSON, cur);
@@ -731,12 +282,12 @@ static void merge_person(const struct row *w, struct person *cur)
 	/* A name only changes to a better-written form of itself: the same letters, with marks. */
 	if (!vn_has_marks(cur->full_name, strlen(cur->full_name)) &&
 	    vn_has_marks(p->full_name, strlen(p->full_name)))
-		set_str(&cur->full_name, p->full_name);
+		imp_set_str(&cur->full_name, p->full_name);
 	if (w->has[C_SEX])
 		cur->sex = p->sex;
 	if (w->has[C_BIRTH])
 		cur->birth = p->birth;
-#define TAKE(col, f) do { if (w->has[col]) set_str(&cur->f, src->f ? src->f : ""); } while (0)
+#define TAKE(col, f) do { if (w->has[col]) imp_set_str(&cur->f, src->f ? src->f : ""); } while (0)
 	TAKE(C_ETHNICITY, ethnicity);
 	TAKE(C_RELIGION, religion);
 	TAKE(C_CCCD, cccd);
@@ -786,7 +337,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 		if (!org) {
 			char codes[256];
 			org_list_codes(&im->orgs, codes, sizeof codes);
-			reject(w, _("organization '%s' does not exist (known: %s)"), w->org_text, codes);
+			imp_reject(w, _("organization '%s' does not exist (known: %s)"), w->org_text, codes);
 			return;
 		}
 	}
@@ -794,7 +345,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 	bool member_fields = w->unit.n || w->has[C_JOIN] || w->has[C_CARD] || w->has[C_ROLE] ||
 			     w->has[C_STATUS] || w->has[C_STATUS_DATE] || w->has[C_STATUS_REASON];
 	if (!org && member_fields) {
-		reject(w, _("no organization: the row names none and --org was not given"));
+		imp_reject(w, _("no organization: the row names none and --org was not given"));
 		return;
 	}
 	/* Resolve the person before creating any unit, so a rejected row creates nothing. */
@@ -891,7 +442,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 		rec_clear(&REC_DEF_MEMBERSHIP, &nm);
 		added = true;
 		if (mm.other_unit)
-			warn(w, _("%s is now in two units of %s"), w->p.full_name, org->code);
+			imp_warn(w, _("%s is now in two units of %s"), w->p.full_name, org->code);
 	}
 	rec_clear(&REC_DEF_MEMBERSHIP, &mm.found);
 	if (rc) {
@@ -1037,70 +588,10 @@ static int flush_batch(struct importer *im, struct err *e)
 			add_warning(im, w->recno, buf_str(&w->warn));
 	}
 	for (size_t i = 0; i < im->nrows; i++)
-		row_free(&im->rows[i]);
+		imp_row_free(&im->rows[i]);
 	im->nrows = 0;
 	store_checkpoint(im->s);
 	return rc;
-}
-
-static int read_header(struct importer *im, struct csv_reader *rd, struct err *e)
-{
-	struct csv_row hr;
-	int rc;
-	do
-		rc = csv_next(rd, &hr, e);
-	while (rc == -ERR_INVAL);
-	if (rc < 0)
-		return rc;
-	if (rc == 0)
-		return err_set(e, ERR_INVAL, _("the file is empty"));
-	im->ncols = hr.nfields;
-	im->delim = csv_delimiter(rd);
-	for (int c = 0; c < C__COUNT; c++)
-		im->col_of[c] = -1;
-	struct buf clean = BUF_INIT;
-	for (size_t i = 0; i < hr.nfields; i++) {
-		size_t bad;
-		const char *h = hr.fields[i];
-		size_t n = hr.lens[i];
-		if (utf8_validate(h, n, &bad) != 0) {
-			buf_free(&clean);
-			return err_set(e, ERR_INVAL, _("header, column %zu: not valid UTF-8 at byte %zu; "
-						       "the file is probably in an old Vietnamese encoding "
-						       "(TCVN3, VNI): save it as CSV UTF-8"), i + 1, bad + 1);
-		}
-		buf_reset(&clean);
-		vn_sanitize(&clean, h, n, SAN_ONELINE | SAN_SQUEEZE);
-		im->header_text[i] = xstrdup(buf_str(&clean));
-		enum col c = col_match(buf_str(&clean), clean.len);
-		if (c != C_UNKNOWN && c != C_SKIP && c != C_REJECT_INFO && im->col_of[c] >= 0) {
-			/* The same field twice: the first column wins, the other is reported. */
-			c = C_UNKNOWN;
-		}
-		im->map[i] = c;
-		if (c == C_UNKNOWN) {
-			if (clean.len) {
-				if (im->r->ignored.len)
-					buf_adds(&im->r->ignored, ", ");
-				buf_adds(&im->r->ignored, buf_str(&clean));
-			}
-			continue;
-		}
-		if (c != C_SKIP && c != C_REJECT_INFO)
-			im->col_of[c] = (int)i;
-	}
-	buf_free(&clean);
-	if (im->col_of[C_NAME] < 0 && im->col_of[C_GIVEN] < 0) {
-		return err_set(e, ERR_INVAL, _("no name column: the first row must be the header, with "
-					       "a column such as 'Họ và tên'"));
-	}
-	if (im->col_of[C_ORG] < 0 && !im->default_org) {
-		char codes[256];
-		org_list_codes(&im->orgs, codes, sizeof codes);
-		return err_set(e, ERR_INVAL, _("the file has no 'Tổ chức' column; say which "
-					       "organization it is with --org CODE (%s)"), codes);
-	}
-	return 0;
 }
 
 static struct row *new_row(struct importer *im)
@@ -1161,7 +652,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 		goto out;
 	}
 	rd = csv_open(f, o->path);
-	if ((rc = read_header(im, rd, e)) != 0) {
+	if ((rc = imp_read_header(im, rd, e)) != 0) {
 		if (!e->where[0])
 			err_where(e, "%s", o->path);
 		goto out;
@@ -1185,7 +676,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 			w->recno = cr.recno ? cr.recno : (size_t)r->read + 1;
 			char reason[900];
 			err_format(&re, reason, sizeof reason);
-			reject(w, "%s", reason);
+			imp_reject(w, "%s", reason);
 			w->parse_rejected = true;
 		} else {
 			w->recno = cr.recno;
@@ -1206,7 +697,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 				w->rawlen[i] = cr.lens[i];
 				text += cr.lens[i] + 1;
 			}
-			parse_row(im, w);
+			imp_parse_row(im, w);
 		}
 		if (im->nrows >= batch && (rc = flush_batch(im, e)) != 0)
 			goto out;
@@ -1222,7 +713,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 	}
 out:
 	for (size_t i = 0; i < im->nrows; i++)
-		row_free(&im->rows[i]);
+		imp_row_free(&im->rows[i]);
 	free(im->rows);
 	if (im->rejects) {
 		int c = atomic_commit(&im->rejects_file, rc ? NULL : e);

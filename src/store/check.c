@@ -25,6 +25,7 @@
 
 struct check {
 	struct store *s;
+	struct buf report;	/* the problems, one per line, told once the check is over */
 	struct store_txn *t;
 	long problems;
 	uint64_t expect[DBI__COUNT];
@@ -35,17 +36,13 @@ struct check {
 static void problem(struct check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void problem(struct check *c, const char *fmt, ...)
 {
-	if (++c->problems > MAX_REPORTED) {
-		if (c->problems == MAX_REPORTED + 1)
-			msg_error(_("… more problems not listed"));
+	if (++c->problems > MAX_REPORTED)
 		return;
-	}
-	char text[768];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
+	buf_vprintf(&c->report, fmt, ap);
 	va_end(ap);
-	msg_error("%s", text);
+	buf_addc(&c->report, '\n');
 }
 
 /* Structure of each file, as Berkeley DB's own verifier sees it. */
@@ -250,14 +247,53 @@ static int check_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 	return rc;
 }
 
+/* Where the log ends: it moves when anyone commits a change. */
+static void log_end(struct store *s, u_int32_t *file, u_int32_t *off)
+{
+	DB_LOG_STAT *st;
+	*file = *off = 0;
+	if (s->env->log_stat(s->env, &st, 0) == 0) {
+		*file = st->st_cur_file;
+		*off = st->st_cur_offset;
+		free(st);
+	}
+}
+
 long store_check(struct store *s, struct err *e)
 {
-	struct check c = { .s = s };
-	verify_files(&c);
-	int rc = store_read(s, check_fn, &c, e);
-	if (rc)
-		return rc;
-	return c.problems;
+	/* The check reads record by record, without holding the whole store still; if it finds
+	 * problems while others were saving, they may be theirs in flight: look again. */
+	struct check c = { .s = s, .report = BUF_INIT };
+	bool moved = false;
+	int rc = 0;
+	for (int attempt = 0; attempt < 3; attempt++) {
+		u_int32_t f0, o0, f1, o1;
+		log_end(s, &f0, &o0);
+		c.problems = 0;
+		buf_reset(&c.report);
+		verify_files(&c);
+		if ((rc = store_read(s, check_fn, &c, e)) != 0)
+			break;
+		log_end(s, &f1, &o1);
+		moved = f0 != f1 || o0 != o1;
+		if (c.problems == 0 || !moved)
+			break;
+	}
+	if (rc == 0 && c.problems) {
+		const char *p = buf_str(&c.report);
+		while (*p) {
+			const char *nl = strchr(p, '\n');
+			msg_error("%.*s", (int)(nl - p), p);
+			p = nl + 1;
+		}
+		if (c.problems > MAX_REPORTED)
+			msg_error(_("… and %ld more problems"), c.problems - MAX_REPORTED);
+		if (moved)
+			msg_error(_("others were saving while the check ran; if these problems remain, "
+				    "run the check again when the store is quiet"));
+	}
+	buf_free(&c.report);
+	return rc ? rc : c.problems;
 }
 
 int store_backup(struct store *s, const char *dest, struct err *e)

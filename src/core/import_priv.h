@@ -1,0 +1,83 @@
+/* Private to the importer (import.c, import_row.c): a row on its way in and the importer's
+ * state. */
+#ifndef HOIVIEN_IMPORT_PRIV_H
+#define HOIVIEN_IMPORT_PRIV_H
+
+#include "core/columns.h"
+#include "core/csv.h"
+#include "core/import.h"
+#include "core/orgs.h"
+#include "core/record.h"
+#include "core/unitpath.h"
+#include "util/hmap.h"
+#include "util/path.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum outcome { OUT_NONE, OUT_ADDED, OUT_UPDATED, OUT_UNCHANGED, OUT_REJECTED };
+
+struct row {
+	size_t recno;			/* spreadsheet row number (header = 1) */
+	size_t nraw;
+	char **raw;			/* the fields as read, for the rejects file */
+	size_t *rawlen;
+	bool has[C__COUNT];		/* the row gives a non-empty value */
+	struct person p;
+	struct membership m;
+	struct buf name_key;		/* collation key of the name (lookups without a CCCD) */
+	char *org_text;
+	struct unit_path unit;
+	uint64_t file_id;
+	enum outcome out;
+	char *reason;			/* why it was rejected */
+	bool parse_rejected;		/* rejected before the store was asked */
+	struct buf warn;		/* warnings, "; "-separated */
+	size_t warn_parsed;		/* length of the warnings found while parsing */
+};
+
+struct importer {
+	struct store *s;
+	const struct import_opts *o;
+	struct import_report *r;
+	enum col map[CSV_MAX_FIELDS];	/* column index -> field */
+	char *header_text[CSV_MAX_FIELDS];
+	size_t ncols;
+	int col_of[C__COUNT];		/* field -> column index, -1 if absent */
+	struct org_list orgs;
+	const struct org_entry *default_org;
+	struct unit_path default_unit;
+	/* Caches that outlive a batch, and the entries of the batch in flight, kept apart so that
+	 * a batch that is rolled back (deadlock) leaves no stale entries behind. */
+	struct hmap units, units_new;
+	struct hmap ids, ids_new;
+	struct buf units_created;	/* paths created by the batch in flight */
+	uint64_t nunits_created;
+	const struct org_entry *cur_org;	/* of the row being written */
+	/* Who the batch's rows may be: their CCCDs and names looked up in one sorted sweep of each
+	 * index at the start of the batch (one random page read per row would dominate a big
+	 * import), then kept up to date with the persons the batch itself adds. */
+	struct hmap by_cccd;		/* CCCD -> person id */
+	struct hmap by_name;		/* name collation key -> 1 + first entry in named */
+	struct named_entry {
+		uint64_t id;
+		int64_t next;
+	} *named;
+	size_t nnamed, capnamed;
+	struct row *rows;
+	size_t nrows, caprows;
+	FILE *rejects;
+	struct atomic_file rejects_file;
+	char delim;
+};
+
+void imp_row_free(struct row *w);
+void imp_reject(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void imp_warn(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void imp_set_str(char **p, const char *s);
+/* Turn the raw fields of a row into a person and a membership (or a rejection). */
+void imp_parse_row(struct importer *im, struct row *w);
+/* Read the header row and map its columns; an error stops the import. */
+int imp_read_header(struct importer *im, struct csv_reader *rd, struct err *e);
+
+#endif
