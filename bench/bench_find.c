@@ -4,7 +4,8 @@
  *                             each searched with a limit of 20; prints median and p99 in µs
  *   bench_find DIR scan       counts memberships by organization over the whole store
  *
- * Timing is wall clock (CLOCK_MONOTONIC) around the store calls only. */
+ * Timing is wall clock (CLOCK_MONOTONIC) around the store calls only.  BENCH_KINDS=1 also
+ * prints the figures of each kind of query, BENCH_SLOW=1 the slowest queries. */
 #include "core/record.h"
 #include "store/store.h"
 #include "text/fold.h"

@@ -12,8 +12,17 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_UNITS_LISTED 30
+
+/* Whether two paths name the same file (both existing). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
 
 static bool parse_count(const char *s, unsigned long *out)
 {
@@ -67,6 +76,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	fclose(probe);
+	if (io.rejects && same_file(io.rejects, io.path))
+		return cli_usage_error(cmd, _("--rejects %s is the file being imported"), io.rejects);
 	char *dir = path_store_dir(c->dir_opt);
 	bool existed = store_exists(dir);
 	struct store *s;
@@ -75,14 +86,19 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		free(dir);
 		return rc;
 	}
-	if (!existed)
-		printf(_("Created a new store in %s.\n"), dir);
-	free(dir);
 	struct import_report r;
 	struct err e;
 	err_clear(&e);
 	rc = import_csv(s, &io, &r, &e);
 	store_close(&s);
+	if (!existed) {
+		/* A file refused before its first row leaves no empty store behind. */
+		if (rc && r.read == 0)
+			store_remove(dir);
+		else
+			printf(_("Created a new store in %s.\n"), dir);
+	}
+	free(dir);
 	int status = EXIT_OK;
 	if (r.ignored.len)
 		printf(_("Columns not understood (ignored): %s\n"), buf_str(&r.ignored));

@@ -109,6 +109,8 @@ int cmd_recover(struct cli *c, int argc, char **argv)
 	int rc = only_common(c, argc, argv, cmd);
 	if (rc >= 0)
 		return rc;
+	if (optind < argc)
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	char *dir = path_store_dir(c->dir_opt);
 	struct err e;
 	err_clear(&e);
@@ -163,6 +165,8 @@ int cmd_summary(struct cli *c, int argc, char **argv)
 	int rc = only_common(c, argc, argv, cmd);
 	if (rc >= 0)
 		return rc;
+	if (optind < argc)
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	struct store *s;
 	if ((rc = cli_open(c, &s, false, false)) != EXIT_OK)
 		return rc;

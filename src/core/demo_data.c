@@ -5,6 +5,7 @@
  * sex, age, birth date, province, ethnicity, name, religion, occupation, education,
  * qualification, party, theory, phone, home town, address, workplace, notes. */
 #include "core/demo_data.h"
+#include "core/demo_priv.h"
 
 #include "core/record.h"
 #include "util/rng.h"
@@ -250,28 +251,6 @@ static hv_date pick_birth(struct rng *r, int ty, int tm, int td, int age)
 
 /* ---- Strings ---- */
 
-struct sb {
-	char b[256];
-	size_t n;
-};
-
-static void sb_cat(struct sb *s, const char *t)
-{
-	size_t k = strlen(t);
-	if (s->n + k >= sizeof s->b)
-		k = sizeof s->b - 1 - s->n;	/* never with our tables; keeps the bound */
-	memcpy(s->b + s->n, t, k);
-	s->n += k;
-	s->b[s->n] = '\0';
-}
-
-/* Append a word, with a space before it unless it is the first. */
-static void sb_word(struct sb *s, const char *t)
-{
-	if (s->n)
-		sb_cat(s, " ");
-	sb_cat(s, t);
-}
 
 static const char *const LEVELS[] = { "Xã ", "Phường ", "Thị trấn " };
 

@@ -1,5 +1,6 @@
 /* The weighted tables of the demo generator, and how each of Vietnam's peoples writes names. */
 #include "core/demo_data.h"
+#include "core/demo_priv.h"
 
 #include "core/record.h"
 #include "util/rng.h"
@@ -571,28 +572,6 @@ static const char *pick_mix(struct rng *r, const struct mix *m, size_t n)
 	return m[n - 1].s;
 }
 
-struct sb {
-	char b[DEMO_NAME_MAX];
-	size_t n;
-};
-
-static void sb_cat(struct sb *s, const char *t)
-{
-	size_t k = strlen(t);
-	if (s->n + k >= sizeof s->b)
-		k = sizeof s->b - 1 - s->n;	/* never with our tables; keeps the bound */
-	memcpy(s->b + s->n, t, k);
-	s->n += k;
-	s->b[s->n] = '\0';
-}
-
-/* Append a word, with a space before it unless it is the first. */
-static void sb_word(struct sb *s, const char *t)
-{
-	if (s->n)
-		sb_cat(s, " ");
-	sb_cat(s, t);
-}
 
 struct who {
 	bool male;

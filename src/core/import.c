@@ -703,8 +703,9 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 			goto out;
 	}
 	rc = flush_batch(im, e);
-	if (rc == 0 && r->rejected == 0) {
-		/* A rejects file left by an earlier run would say rows are missing that are not. */
+	if (rc == 0 && r->rejected == 0 && !o->rejects) {
+		/* A rejects file left by an earlier run would say rows are missing that are not.
+		 * (Only the one hoivien names itself: a --rejects FILE is the user's.) */
 		char *dest = rejects_dest(o);
 		if (path_is_file(dest) && unlink(dest) == 0)
 			r->stale_rejects = dest;

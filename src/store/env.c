@@ -11,6 +11,7 @@
 
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/msg.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -207,9 +208,12 @@ static unsigned cache_mb_of(const struct store_opts *o)
 		return o->cache_mb;
 	const char *env = getenv("HOIVIEN_CACHE_MB");
 	if (env && *env) {
-		long v = strtol(env, NULL, 10);
-		if (v >= 4 && v <= 65536)
+		char *end;
+		long v = strtol(env, &end, 10);
+		if (*end == '\0' && v >= 4 && v <= 65536)
 			return (unsigned)v;
+		msg_warn(_("HOIVIEN_CACHE_MB=%s is not a size in MB (4 to 65536); using %d"), env,
+			 STORE_DEFAULT_CACHE_MB);
 	}
 	return STORE_DEFAULT_CACHE_MB;
 }
@@ -363,6 +367,11 @@ static void remove_store_files(const char *dir, bool rm_dir)
 	closedir(d);
 	if (rm_dir)
 		rmdir(dir);
+}
+
+void store_remove(const char *dir)
+{
+	remove_store_files(dir, true);
 }
 
 int store_open(struct store **out, const struct store_opts *o, struct err *e)

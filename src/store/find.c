@@ -33,15 +33,14 @@
 struct query {
 	size_t n;
 	char *fold[MAX_QWORDS];		/* folded word */
-	char *lower[MAX_QWORDS];	/* NFC lowercase, when the word has marks; else NULL */
-	int driver;
+	struct buf exact[MAX_QWORDS];	/* collation key of a word typed with marks, else empty */
 };
 
 static void query_free(struct query *q)
 {
 	for (size_t i = 0; i < q->n; i++) {
 		free(q->fold[i]);
-		free(q->lower[i]);
+		buf_free(&q->exact[i]);
 	}
 	q->n = 0;
 }
@@ -68,11 +67,11 @@ static int query_parse(struct query *q, const char *text, struct err *e)
 		if (tmp.len == 0)
 			continue;
 		q->fold[q->n] = xstrdup(buf_str(&tmp));
-		if (vn_has_marks(b, (size_t)(p - b))) {
-			buf_reset(&tmp);
-			vn_lower(&tmp, b, (size_t)(p - b));
-			q->lower[q->n] = xstrdup(buf_str(&tmp));
-		}
+		/* A word with marks must match them: compared through collation keys, which have
+		 * the same letters and tone for Hòa and Hoà, NFC and NFD, capitals or not. */
+		memset(&q->exact[q->n], 0, sizeof q->exact[q->n]);
+		if (vn_has_marks(b, (size_t)(p - b)))
+			vn_collkey(&q->exact[q->n], b, (size_t)(p - b));
 		q->n++;
 	}
 	buf_free(&nfc);
@@ -111,10 +110,28 @@ static bool prefix_of(const char *q, const char *w, size_t wlen)
 	return ql <= wlen && memcmp(q, w, ql) == 0;
 }
 
+/* A word's collation key is its letters then one tone byte: the query word's letters must
+ * begin the name word's, and a query word with a tone must have the name word's tone. */
+static bool exact_prefix(const struct buf *q, const struct buf *w)
+{
+	if (!q->len || !w->len)
+		return !q->len;
+	size_t ql = q->len - 1, wl = w->len - 1;
+	if (ql > wl || memcmp(q->p, w->p, ql) != 0)
+		return false;
+	unsigned char qt = (unsigned char)q->p[ql], wt = (unsigned char)w->p[wl];
+	/* 0x02 is "no tone": a query word without one ("Nguyê…") still names a different
+	 * word than one with a tone, but a prefix of a toned word has no tone of its own
+	 * only if it stops before the vowel that carries it; be exact about the tone that
+	 * was typed, and let an untoned prefix of a longer word through. */
+	return qt == wt || (qt == 0x02 && ql < wl);
+}
+
 /* Can every query word be given its own name word that it is a prefix of?  (Backtracking over
- * at most 8 x 16 pairs.)  lower: the lowercase name words for the exact test, or NULL. */
+ * at most 8 x 16 pairs.)  exact: the name words' collation keys for the words with marks, or
+ * NULL to look at the folds only. */
 static bool assign(const struct query *q, size_t i, const struct words *fold,
-		   const struct words *lower, unsigned used)
+		   const struct buf *exact, unsigned used)
 {
 	if (i == q->n)
 		return true;
@@ -123,10 +140,9 @@ static bool assign(const struct query *q, size_t i, const struct words *fold,
 			continue;
 		if (!prefix_of(q->fold[i], fold->w[j], fold->len[j]))
 			continue;
-		if (lower && q->lower[i] &&
-		    (j >= lower->n || !prefix_of(q->lower[i], lower->w[j], lower->len[j])))
+		if (exact && q->exact[i].len && !exact_prefix(&q->exact[i], &exact[j]))
 			continue;
-		if (assign(q, i + 1, fold, lower, used | (1u << j)))
+		if (assign(q, i + 1, fold, exact, used | (1u << j)))
 			return true;
 	}
 	return false;
@@ -135,27 +151,38 @@ static bool assign(const struct query *q, size_t i, const struct words *fold,
 static bool has_marks(const struct query *q)
 {
 	for (size_t i = 0; i < q->n; i++)
-		if (q->lower[i])
+		if (q->exact[i].len)
 			return true;
 	return false;
 }
 
-/* The exact test needs the name's words in their natural order, folded and lowercased
- * pairwise; the fold of a word and its lowercase split the same way. */
+/* The exact test needs the name's words in their natural order: folded and as collation keys,
+ * pairwise (a word's fold and its key split the same way). */
 static bool exact_match(const struct query *q, const char *name, size_t n)
 {
-	struct buf f = BUF_INIT, l = BUF_INIT;
-	struct words fw, lw;
+	struct buf f = BUF_INIT;
+	struct words fw;
 	vn_fold(&f, name, n);
-	vn_lower(&l, name, n);
 	split_words(buf_str(&f), f.len, &fw);
-	split_words(buf_str(&l), l.len, &lw);
-	bool ok = fw.n == lw.n && assign(q, 0, &fw, &lw, 0);
+	struct buf keys[MAX_NWORDS];
+	memset(keys, 0, sizeof keys);
+	/* The name's words, one by one, as collation keys. */
+	size_t i = 0, k = 0;
+	while (i < n && k < fw.n) {
+		while (i < n && name[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < n && name[i] != ' ')
+			i++;
+		if (i > b)
+			vn_collkey(&keys[k++], name + b, i - b);
+	}
+	bool ok = k == fw.n && assign(q, 0, &fw, keys, 0);
+	for (size_t j = 0; j < k; j++)
+		buf_free(&keys[j]);
 	buf_free(&f);
-	buf_free(&l);
 	return ok;
 }
-
 
 /* ---- runs and unions ---------------------------------------------------------------------- */
 

@@ -38,6 +38,9 @@ const char *store_dir(const struct store *s);
 const char *store_login(const struct store *s);
 /* The Berkeley DB library's own version text, for --version. */
 const char *store_library_version(void);
+/* Delete a store's files (and the directory, if that leaves it empty).  For a store just made
+ * by a command that then failed; nobody else may be using it. */
+void store_remove(const char *dir);
 /* True if dir holds a hoivien store. */
 bool store_exists(const char *dir);
 
