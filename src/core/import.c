@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DEFAULT_BATCH 10000
+#define DEFAULT_BATCH 8000
 #define MAX_WARNINGS_KEPT 20
 
 /* ---- writing a batch ------------------------------------------------------------------- */

@@ -23,7 +23,7 @@ struct import_opts {
 	const char *unit;	/* --unit: unit path of rows that name none; a branch column is
 				   read under it */
 	const char *rejects;	/* --rejects; NULL: FILE.rejects.csv beside the input */
-	size_t batch;		/* rows per transaction; 0: the default (10000) */
+	size_t batch;		/* rows per transaction; 0: the default (8000) */
 };
 
 struct import_report {

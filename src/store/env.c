@@ -415,7 +415,14 @@ int store_open(struct store **out, const struct store_opts *o, struct err *e)
 	s->env->log_set_config(s->env, DB_LOG_AUTO_REMOVE, 1);
 	if (s->bulk)
 		s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
-	if ((rc = open_dbs(s, e)) != 0)
+	/* Opening a database handle logs its registration; that need not reach the disk before
+	 * anything is written (a crash just forgets the handle), so no fsync for it. */
+	if (!s->bulk)
+		s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 1);
+	rc = open_dbs(s, e);
+	if (!s->bulk)
+		s->env->set_flags(s->env, DB_TXN_WRITE_NOSYNC, 0);
+	if (rc)
 		goto fail;
 	if (!exists || o->create) {
 		if ((rc = store_write(s, init_fn, NULL, e)) != 0)
@@ -442,10 +449,12 @@ void store_close(struct store **sp)
 		if (s->db[i])
 			s->db[i]->close(s->db[i], 0);
 	if (s->env) {
-		/* A checkpoint on the way out keeps recovery short and lets old logs go. */
+		/* A writer checkpoints on the way out: recovery stays short and old logs can go.
+		 * A reader has nothing to add (and a checkpoint would cost it two fsyncs). */
 		if (s->bulk)
 			s->env->log_flush(s->env, NULL);
-		s->env->txn_checkpoint(s->env, 0, 0, 0);
+		if (s->wrote)
+			s->env->txn_checkpoint(s->env, 0, 0, 0);
 		s->env->close(s->env, 0);
 	}
 	free(s->dir);
@@ -487,8 +496,10 @@ static int run(struct store *s, store_txn_fn fn, void *ctx, struct err *e, enum 
 			rc = store_flush_ids(s, &t, e);
 		if (rc == 0) {
 			int c = txn->commit(txn, 0);
-			if (c == 0)
+			if (c == 0) {
+				s->wrote = s->wrote || write;
 				return 0;
+			}
 			rc = store_dberr(s, e, c, _("saving"));
 		} else {
 			txn->abort(txn);

@@ -270,7 +270,7 @@ static int index_one(struct store *s, struct store_txn *t, enum dbi sec, uint64_
 		if (idx_has_entry(add, en.key, en.klen, en.data, en.dlen))
 			continue;
 		if (t->pend) {
-			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, true);
+			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, true, false);
 			continue;
 		}
 		DBT k = { .data = (void *)en.key, .size = en.klen };
@@ -296,7 +296,7 @@ static int index_one(struct store *s, struct store_txn *t, enum dbi sec, uint64_
 		if (t->pend) {
 			if (unique && !unique_free(t, sec, en.key, en.klen, pk))
 				return -ERR_EXISTS;
-			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, false);
+			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, false, del->len == 0);
 			continue;
 		}
 		DBT k = { .data = (void *)en.key, .size = en.klen };

@@ -47,6 +47,7 @@ struct store {
 	char *dir;
 	char *login;
 	bool bulk;
+	bool wrote;		/* this process committed a write */
 	char lasterr[512];	/* Berkeley DB's last own message, added to ours */
 };
 
@@ -56,9 +57,10 @@ struct pending;
 struct pending *pending_new(void);
 void pending_free(struct pending **p);
 /* Record an addition (del false) or removal of the entry (key, data) in index sec; data
- * starts with the record's id. */
+ * starts with the record's id.  fresh: the entry belongs to a record created in this batch,
+ * so nothing earlier in the batch can cancel or repeat it (no lookup needed). */
 void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen,
-		 const void *data, size_t dlen, bool del);
+		 const void *data, size_t dlen, bool del, bool fresh);
 /* 1 if an entry (key, the record pk) is to be added, -1 if removed, 0 if untouched. */
 int pending_state(struct pending *p, enum dbi sec, const void *key, size_t klen, uint64_t pk);
 /* The primary keys to be added under key (up to max into pks); returns how many there are. */

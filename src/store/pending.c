@@ -126,16 +126,18 @@ static struct pend_entry *find_entry(struct pend_index *x, const void *key, size
 }
 
 void pending_add(struct pending *p, enum dbi sec, const void *key, size_t klen,
-		 const void *data, size_t dlen, bool del)
+		 const void *data, size_t dlen, bool del, bool fresh)
 {
 	struct pend_index *x = &p->idx[sec];
-	struct pend_entry *opposite = find_entry(x, key, klen, data, dlen, !del);
-	if (opposite) {
-		opposite->dead = true;	/* added then removed (or the reverse) in one batch */
-		return;
+	if (!fresh) {
+		struct pend_entry *opposite = find_entry(x, key, klen, data, dlen, !del);
+		if (opposite) {
+			opposite->dead = true;	/* added then removed (or the reverse) in one batch */
+			return;
+		}
+		if (find_entry(x, key, klen, data, dlen, del))
+			return;			/* the same change twice */
 	}
-	if (find_entry(x, key, klen, data, dlen, del))
-		return;			/* the same change twice */
 	if ((x->nkeys + 1) * 2 > x->nslots)
 		grow_slots(x);
 	if (x->n == x->cap) {
