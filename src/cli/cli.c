@@ -24,7 +24,7 @@ const struct cli_cmd cli_commands[] = {
 	  N_("import a member list (CSV, UTF-8, Vietnamese column headers)"),
 	  N_("      --org CODE      organization of rows that name none (MT CD DTN PN ND CCB)\n"
 	     "      --unit PATH     unit of rows that name none, e.g. \"Xã An Bình/Chi hội Thôn Đông\"\n"
-	     "      --rejects FILE  where rejected rows go (default: FILE's name + .rejects.csv)\n"
+	     "      --rejects FILE  where rejected rows go (default: FILE's name ending .rejects.csv)\n"
 	     "      --batch N       rows per transaction (default 8000)\n") },
 	{ "export", cmd_export, "-o FILE",
 	  N_("write the register as CSV (for spreadsheets; imports back unchanged)"),

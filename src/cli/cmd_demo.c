@@ -52,11 +52,11 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	err_clear(&e);
 	rc = demo_run(s, &o, &r, &e);
 	if (rc == 0 && o.csv)
-		printf(_("Wrote %" PRIu64 " persons in %" PRIu64 " rows (one per membership) to %s.\n"),
-		       r.persons, r.memberships, o.csv);
+		printf(_("Wrote %s: persons %" PRIu64 ", rows %" PRIu64 " (one per membership).\n"),
+		       o.csv, r.persons, r.memberships);
 	else if (rc == 0)
-		printf(_("Generated %" PRIu64 " persons with %" PRIu64 " memberships in %" PRIu64
-			 " units, in %s.\n"), r.persons, r.memberships, r.units, store_dir(s));
+		printf(_("Generated in %s: persons %" PRIu64 ", memberships %" PRIu64 ", units %" PRIu64
+			 ".\n"), store_dir(s), r.persons, r.memberships, r.units);
 	store_close(&s);
 	return rc ? cli_fail(&e) : EXIT_OK;
 }

@@ -347,9 +347,13 @@ static void print_fields(const struct rec_def *def, const void *rec, const char 
 		buf_reset(&v);
 		rec_field_text(fd, rec, &v);
 		fputs(indent, stdout);
-		cli_put_padded(stdout, _(fd->label), 26, false);
-		putchar(' ');
-		cli_put_safe(stdout, buf_str(&v));
+		if (v.len) {
+			cli_put_padded(stdout, _(fd->label), 26, false);
+			putchar(' ');
+			cli_put_safe(stdout, buf_str(&v));
+		} else {
+			fputs(_(fd->label), stdout);	/* no trailing blanks after an empty field */
+		}
 		putchar('\n');
 	}
 	buf_free(&v);

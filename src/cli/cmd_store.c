@@ -75,8 +75,8 @@ int cmd_check(struct cli *c, int argc, char **argv)
 				(unsigned long)problems), problems);
 		return EXIT_PROBLEMS;
 	}
-	printf(_("check: OK (%" PRIu64 " persons, %" PRIu64 " memberships, %" PRIu64 " units, "
-		 "%" PRIu64 " audit entries; every index agrees with the records)\n"),
+	printf(_("check: OK (persons %" PRIu64 ", memberships %" PRIu64 ", units %" PRIu64 ", "
+		 "audit entries %" PRIu64 "; every index agrees with the records)\n"),
 	       st.persons, st.memberships, st.units, st.audit);
 	return EXIT_OK;
 }

@@ -563,8 +563,8 @@ int demo_run(struct store *s, const struct demo_run_opts *o, struct demo_report 
 		uint64_t persons = 0, units = 0;
 		if ((rc = store_count(s, NULL, REC_PERSON, &persons, e)) == 0 &&
 		    (rc = store_count(s, NULL, REC_UNIT, &units, e)) == 0 && (persons || units))
-			rc = err_set(e, ERR_EXISTS, _("the demo fills an empty store, and %s already holds "
-						      "%" PRIu64 " persons and %" PRIu64 " units; choose a "
+			rc = err_set(e, ERR_EXISTS, _("the demo fills an empty store, and %s is not empty "
+						      "(persons: %" PRIu64 ", units: %" PRIu64 "); choose a "
 						      "new directory with -d DIR"),
 				     store_dir(s), persons, units);
 		if (rc == 0)

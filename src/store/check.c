@@ -287,7 +287,9 @@ long store_check(struct store *s, struct err *e)
 			p = nl + 1;
 		}
 		if (c.problems > MAX_REPORTED)
-			msg_error(_("… and %ld more problems"), c.problems - MAX_REPORTED);
+			msg_error(ngettext("… and %ld more problem", "… and %ld more problems",
+					   (unsigned long)(c.problems - MAX_REPORTED)),
+				  c.problems - MAX_REPORTED);
 		if (moved)
 			msg_error(_("others were saving while the check ran; if these problems remain, "
 				    "run the check again when the store is quiet"));

@@ -385,10 +385,11 @@ int store_open(struct store **out, const struct store_opts *o, struct err *e)
 	}
 	int rc;
 	bool new_dir = !path_is_dir(o->dir);
+	unsigned mb = cache_mb_of(o);
 	if (!exists) {
 		if ((rc = path_mkdirs(o->dir, e)) != 0)
 			return rc;
-		if ((rc = write_db_config(o->dir, cache_mb_of(o), e)) != 0)
+		if ((rc = write_db_config(o->dir, mb, e)) != 0)
 			return rc;
 	}
 	struct store *s = xcalloc(1, sizeof *s);
@@ -402,7 +403,6 @@ int store_open(struct store **out, const struct store_opts *o, struct err *e)
 	s->env->app_private = s;
 	s->env->set_errcall(s->env, bdb_errcall);
 	/* Defaults for an environment without DB_CONFIG lines for them. */
-	unsigned mb = cache_mb_of(o);
 	s->env->set_cachesize(s->env, mb / 1024, (mb % 1024) * 1024u * 1024u, 1);
 	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
 	u_int32_t flags = DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL |

@@ -242,7 +242,9 @@ int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struc
 		c->close(c);
 		free(order);
 		if (rc == DB_KEYEXIST)
-			return err_set(e, ERR_EXISTS, _("a unique key was taken by another user meanwhile"));
+			return err_set(e, ERR_EXISTS, _("a CCCD of this batch was given to another person by "
+							"someone else meanwhile; nothing of the batch was "
+							"saved, run it again"));
 		if (rc)
 			return store_dberr(s, e, rc, _("saving an index"));
 	}

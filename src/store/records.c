@@ -235,7 +235,8 @@ static int exists_error(struct store *s, struct store_txn *t, enum rec_type type
 		return err_set(e, ERR_EXISTS, _("organization code %s is already used"),
 			       o->code ? o->code : "");
 	}
-	return err_set(e, ERR_EXISTS, _("a unique key of this %s is already taken"), rec_type_text(type));
+	return err_set(e, ERR_EXISTS, _("this %s has a value that another one already has"),
+		       rec_type_text(type));
 }
 
 int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void *rec,

@@ -69,7 +69,7 @@ is "$out" 2 "export --org writes only that organization's members"
 
 out=$("$HV" -d "$S" check); st=$?
 is "$st" 0 "check passes"
-like "$out" "check: OK \(9 persons, 10 memberships" "and counts what it checked"
+like "$out" "check: OK \(persons 9, memberships 10" "and counts what it checked"
 
 "$HV" -d "$S" backup "$T_TMP/bk" > /dev/null; st=$?
 is "$st" 0 "hot backup"
