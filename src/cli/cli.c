@@ -25,7 +25,7 @@ const struct cli_cmd cli_commands[] = {
 	  N_("      --org CODE      organization of rows that name none (MT CD DTN PN ND CCB)\n"
 	     "      --unit PATH     unit of rows that name none, e.g. \"Xã An Bình/Chi hội Thôn Đông\"\n"
 	     "      --rejects FILE  where rejected rows go (default: FILE's name ending .rejects.csv)\n"
-	     "      --batch N       rows per transaction (default 8000)\n") },
+	     "      --batch N       rows per transaction (default 2000)\n") },
 	{ "export", cmd_export, "-o FILE",
 	  N_("write the register as CSV (for spreadsheets; imports back unchanged)"),
 	  N_("  -o, --output FILE   the file to write (- for standard output)\n"

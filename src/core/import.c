@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DEFAULT_BATCH 8000
+#define DEFAULT_BATCH 2000
 #define MAX_WARNINGS_KEPT 20
 
 /* ---- writing a batch ------------------------------------------------------------------- */
@@ -102,6 +102,104 @@ static void add_named(struct importer *im, const char *key, size_t klen, uint64_
 	im->named[im->nnamed].next = (int64_t)head - 1;
 	im->nnamed++;
 	hmap_put(&im->by_name, key, klen, im->nnamed);
+}
+
+/* ---- the persons added since the stage's last merge ---------------------------------------- */
+
+/* Slots of the map: 8 bytes each, two per person with a CCCD; full at three quarters, when the
+ * stage is merged. */
+#define IDMAP_SLOTS (1u << 20)
+
+static size_t idmap_slots(const struct import_opts *o)
+{
+	if (!o->window)
+		return IDMAP_SLOTS;
+	size_t want = o->window * 2 * 4 / 3 + 2, n = 4;
+	while (n < want)
+		n *= 2;
+	return n;
+}
+
+static uint64_t idmap_hash(char kind, const char *key, size_t klen)
+{
+	char buf[256];
+	if (klen + 1 > sizeof buf)
+		klen = sizeof buf - 1;
+	buf[0] = kind;
+	memcpy(buf + 1, key, klen);
+	return hmap_hash(buf, klen + 1);
+}
+
+static bool idmap_full(const struct idmap *m)
+{
+	return m->n >= m->cap / 4 * 3;
+}
+
+/* Remember that person id has this key; false if the map cannot take it (merge first). */
+static bool idmap_put(struct idmap *m, char kind, const char *key, size_t klen, uint64_t id)
+{
+	if (!m->slot)
+		m->slot = xcalloc(m->cap, sizeof *m->slot);
+	if (!m->n)
+		m->base = id;
+	if (idmap_full(m) || id < m->base || id - m->base >= UINT32_MAX)
+		return false;
+	uint64_t h = idmap_hash(kind, key, klen);
+	size_t i = h & (m->cap - 1);
+	while (m->slot[i])
+		i = (i + 1) & (m->cap - 1);
+	m->slot[i] = (h >> 32) << 32 | (id - m->base + 1);
+	m->n++;
+	return true;
+}
+
+/* The persons that may have this key (the caller checks each): up to max into ids. */
+static size_t idmap_get(const struct idmap *m, char kind, const char *key, size_t klen,
+			uint64_t *ids, size_t max)
+{
+	if (!m->n)
+		return 0;
+	uint64_t h = idmap_hash(kind, key, klen);
+	size_t n = 0;
+	for (size_t i = h & (m->cap - 1); m->slot[i]; i = (i + 1) & (m->cap - 1))
+		if (m->slot[i] >> 32 == h >> 32 && n < max)
+			ids[n++] = m->base + (m->slot[i] & 0xffffffffu) - 1;
+	return n;
+}
+
+static void idmap_clear(struct idmap *m)
+{
+	if (m->slot)
+		memset(m->slot, 0, m->cap * sizeof *m->slot);
+	m->n = 0;
+}
+
+/* Who holds a CCCD: the store, this batch, or a person added since the stage's last merge. */
+static int cccd_holder(struct importer *im, struct store_txn *t, const char *cccd, uint64_t *pid,
+		       struct err *e)
+{
+	size_t n = strlen(cccd);
+	if (hmap_get(&im->by_cccd, cccd, n, pid))
+		return 1;
+	uint64_t ids[8];
+	size_t k = idmap_get(&im->idmap, 'C', cccd, n, ids, 8);
+	for (size_t i = 0; i < k; i++) {
+		struct person p = { 0 };
+		int rc = store_get(im->s, t, REC_PERSON, ids[i], &p, e);
+		bool same = rc == 0 && p.cccd && strcmp(p.cccd, cccd) == 0;
+		rec_clear(&REC_DEF_PERSON, &p);
+		if (rc == -ERR_NOTFOUND) {
+			err_clear(e);
+			continue;
+		}
+		if (rc)
+			return rc;
+		if (same) {
+			*pid = ids[i];
+			return 1;
+		}
+	}
+	return 0;
 }
 
 struct sweep_ctx {
@@ -229,10 +327,13 @@ static int find_person(struct importer *im, struct store_txn *t, struct row *w, 
 		    (!w->p.birth || !cur->birth || date_cmp(cur->birth, w->p.birth) == 0) &&
 		    (!w->p.cccd || !cur->cccd || strcmp(w->p.cccd, cur->cccd) == 0)) {
 			/* A CCCD the row adds must not be someone else's. */
-			uint64_t holder;
-			if (w->p.cccd && !cur->cccd &&
-			    hmap_get(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), &holder) &&
-			    holder != cur->m.id) {
+			uint64_t holder = 0;
+			int h = w->p.cccd && !cur->cccd ? cccd_holder(im, t, w->p.cccd, &holder, e) : 0;
+			if (h < 0) {
+				rec_clear(&REC_DEF_PERSON, cur);
+				return h;
+			}
+			if (h > 0 && holder != cur->m.id) {
 				imp_reject(w, _("CCCD %s belongs to person %" PRIu64 " in the store, not to %s "
 					    "(person %" PRIu64 ")"), w->p.cccd, holder, w->p.full_name,
 				       cur->m.id);
@@ -247,8 +348,8 @@ static int find_person(struct importer *im, struct store_txn *t, struct row *w, 
 	}
 	if (w->p.cccd) {
 		uint64_t pid;
-		if (!hmap_get(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), &pid))
-			return 0;
+		if ((rc = cccd_holder(im, t, w->p.cccd, &pid, e)) <= 0)
+			return rc;
 		if ((rc = store_get(s, t, REC_PERSON, pid, cur, e)) != 0)
 			return rc;
 		if (!same_folded(cur->full_name, w->p.full_name)) {
@@ -262,15 +363,23 @@ static int find_person(struct importer *im, struct store_txn *t, struct row *w, 
 	/* A unit that does not exist yet has no members to be the same person as. */
 	if (!by_name)
 		return 0;
-	uint64_t head;
-	if (!hmap_get(&im->by_name, w->name_key.p, w->name_key.len, &head))
-		return 0;
+	uint64_t head = 0;
+	hmap_get(&im->by_name, w->name_key.p, w->name_key.len, &head);
 	for (int64_t i = (int64_t)head - 1; i >= 0; i = im->named[i].next) {
 		bool same;
 		if ((rc = same_by_name(im, t, w, im->named[i].id, org, unit, &same, e)) != 0)
 			return rc;
 		if (same)
 			return store_get(s, t, REC_PERSON, im->named[i].id, cur, e);
+	}
+	uint64_t ids[16];
+	size_t k = idmap_get(&im->idmap, 'N', w->name_key.p, w->name_key.len, ids, 16);
+	for (size_t i = 0; i < k; i++) {
+		bool same;
+		if ((rc = same_by_name(im, t, w, ids[i], org, unit, &same, e)) != 0)
+			return rc;
+		if (same)
+			return store_get(s, t, REC_PERSON, ids[i], cur, e);
 	}
 	return 0;
 }
@@ -407,11 +516,12 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 			goto out;
 		}
 		added = true;
-		/* Later rows of the batch find this person as if it had been in the store. */
+		/* Later rows of the batch find this person as if it had been in the store: by CCCD,
+		 * and by name for rows that give none. */
 		if (w->p.cccd)
 			hmap_put(&im->by_cccd, w->p.cccd, strlen(w->p.cccd), pid);
-		else
-			add_named(im, w->name_key.p, w->name_key.len, pid);
+		add_named(im, w->name_key.p, w->name_key.len, pid);
+		w->new_pid = pid;
 	}
 	if (w->file_id) {
 		char k[32];
@@ -478,6 +588,7 @@ static int batch_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 			continue;
 		/* This batch may be a retry after a deadlock: forget the last attempt's verdict. */
 		w->out = OUT_NONE;
+		w->new_pid = 0;
 		XFREE(w->reason);
 		w->warn.len = w->warn_parsed;
 		if (w->warn.p)
@@ -561,6 +672,55 @@ static void add_warning(struct importer *im, size_t recno, const char *text)
 		buf_printf(&r->warnings, _("row %zu: %s\n"), recno, text);
 }
 
+/* CCCD clashes the store found while filing the import's persons (one per line). */
+static void add_conflicts(struct importer *im, const struct buf *lines)
+{
+	struct import_report *r = im->r;
+	const char *p = lines->len ? buf_str(lines) : "";
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (r->nwarnings++ < MAX_WARNINGS_KEPT) {
+			buf_add(&r->warnings, p, n);
+			buf_addc(&r->warnings, '\n');
+		}
+		p += n + (nl ? 1 : 0);
+	}
+}
+
+/* Merge what the store holds back into its indexes: the persons added so far can then be
+ * swept like any other, and the map starts again. */
+static int merge_stage(struct importer *im, struct err *e)
+{
+	struct buf conflicts = BUF_INIT;
+	int rc = store_stage_merge(im->s, &conflicts, e);
+	add_conflicts(im, &conflicts);
+	buf_free(&conflicts);
+	idmap_clear(&im->idmap);
+	return rc;
+}
+
+/* After a batch has committed: its new persons go into the map (or, the map full, the stage
+ * is merged and they are in the indexes). */
+static int remember_new(struct importer *im, struct err *e)
+{
+	if (!im->staged)
+		return 0;
+	for (size_t i = 0; i < im->nrows; i++) {
+		const struct row *w = &im->rows[i];
+		if (!w->new_pid)
+			continue;
+		bool ok = idmap_put(&im->idmap, 'N', w->name_key.p, w->name_key.len, w->new_pid) &&
+			  (!w->p.cccd ||
+			   idmap_put(&im->idmap, 'C', w->p.cccd, strlen(w->p.cccd), w->new_pid));
+		if (!ok)
+			return merge_stage(im, e);
+	}
+	if (idmap_full(&im->idmap) || store_stage_full(im->s))
+		return merge_stage(im, e);
+	return 0;
+}
+
 static int flush_batch(struct importer *im, struct err *e)
 {
 	if (im->nrows == 0)
@@ -571,6 +731,7 @@ static int flush_batch(struct importer *im, struct err *e)
 		merge_cache(&im->ids, &im->ids_new);
 		buf_adds(&im->r->units, buf_str(&im->units_created));
 		im->r->nunits += im->nunits_created;
+		rc = remember_new(im, e);
 	}
 	reset_batch_state(im);
 	for (size_t i = 0; rc == 0 && i < im->nrows; i++) {
@@ -645,6 +806,13 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 	if (o->unit && *o->unit &&
 	    (rc = unit_path_parse(o->unit, strlen(o->unit), &im->default_unit, e)) != 0)
 		goto out;
+	int st = store_stage_begin(s, e);
+	if (st < 0) {
+		rc = st;
+		goto out;
+	}
+	im->staged = st == 0;
+	im->idmap.cap = idmap_slots(o);
 	f = fopen(o->path, "rb");
 	if (!f) {
 		rc = err_set(e, ERR_IO, _("cannot open: %s"), strerror(errno));
@@ -713,6 +881,20 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 			free(dest);
 	}
 out:
+	if (im->staged) {
+		/* What committed is filed even when the import stopped on an error. */
+		struct buf conflicts = BUF_INIT;
+		struct err se;
+		err_clear(&se);
+		int src = store_stage_end(s, &conflicts, &se);
+		add_conflicts(im, &conflicts);
+		buf_free(&conflicts);
+		if (src && !rc) {
+			rc = src;
+			*e = se;
+		}
+	}
+	free(im->idmap.slot);
 	for (size_t i = 0; i < im->nrows; i++)
 		imp_row_free(&im->rows[i]);
 	free(im->rows);

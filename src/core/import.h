@@ -23,7 +23,10 @@ struct import_opts {
 	const char *unit;	/* --unit: unit path of rows that name none; a branch column is
 				   read under it */
 	const char *rejects;	/* --rejects; NULL: FILE.rejects.csv beside the input */
-	size_t batch;		/* rows per transaction; 0: the default (8000) */
+	size_t batch;		/* rows per transaction; 0: the default (2000) */
+	size_t window;		/* persons added between two merges of the store's held-back
+				   index entries (store_stage_begin); 0: as many as 8 MB of memory
+				   remembers, about 390,000 */
 };
 
 struct import_report {

@@ -29,6 +29,7 @@ struct row {
 	char *org_text;
 	struct unit_path unit;
 	uint64_t file_id;
+	uint64_t new_pid;		/* the person this row added (committed with its batch) */
 	enum outcome out;
 	char *reason;			/* why it was rejected */
 	bool parse_rejected;		/* rejected before the store was asked */
@@ -64,6 +65,14 @@ struct importer {
 		int64_t next;
 	} *named;
 	size_t nnamed, capnamed;
+	/* While the store stages the indexes (store_stage_begin), the persons this import added
+	 * since the last merge are in no index it can sweep: they are remembered here. */
+	bool staged;
+	struct idmap {
+		uint64_t *slot;	/* (hash >> 32) << 32 | (id - base + 1); 0: empty */
+		size_t cap, n;
+		uint64_t base;
+	} idmap;
 	struct row *rows;
 	size_t nrows, caprows;
 	FILE *rejects;

@@ -347,7 +347,8 @@ static int check_format(struct store *s, struct err *e)
 static bool store_file(const char *name)
 {
 	size_t n = strlen(name);
-	return strcmp(name, "DB_CONFIG") == 0 || strncmp(name, "__db.", 5) == 0 ||
+	return strcmp(name, "DB_CONFIG") == 0 || strcmp(name, "stage.lock") == 0 ||
+	       strncmp(name, "__db.", 5) == 0 ||
 	       strncmp(name, "log.", 4) == 0 || (n > 3 && strcmp(name + n - 3, ".db") == 0);
 }
 
@@ -430,6 +431,8 @@ int store_open(struct store **out, const struct store_opts *o, struct err *e)
 	}
 	if ((rc = check_format(s, e)) != 0)
 		goto fail;
+	if ((rc = stage_recover(s, e)) != 0)
+		goto fail;
 	*out = s;
 	return 0;
 fail:
@@ -445,6 +448,7 @@ void store_close(struct store **sp)
 	struct store *s = *sp;
 	if (!s)
 		return;
+	stage_abandon(s);
 	for (int i = DBI__COUNT - 1; i >= 0; i--)
 		if (s->db[i])
 			s->db[i]->close(s->db[i], 0);
@@ -486,8 +490,11 @@ static int run(struct store *s, store_txn_fn fn, void *ctx, struct err *e, enum 
 			return store_dberr(s, e, rc, _("starting a transaction"));
 		struct store_txn t = { .txn = txn, .now = (int64_t)time(NULL), .write = write };
 		memset(t.next_id, 0, sizeof t.next_id);
-		if (mode == RUN_BULK)
+		if (mode == RUN_BULK) {
 			t.pend = pending_new();
+			if ((t.stage = s->stage) != NULL)
+				stage_txn_begin(t.stage);
+		}
 		rc = fn(s, &t, ctx, e);
 		if (rc == 0 && t.pend)
 			rc = pending_flush(s, &t, t.pend, e);
@@ -498,12 +505,16 @@ static int run(struct store *s, store_txn_fn fn, void *ctx, struct err *e, enum 
 			int c = txn->commit(txn, 0);
 			if (c == 0) {
 				s->wrote = s->wrote || write;
-				return 0;
+				if (t.stage)
+					stage_txn_commit(t.stage, e, &c);
+				return c;
 			}
 			rc = store_dberr(s, e, c, _("saving"));
 		} else {
 			txn->abort(txn);
 		}
+		if (t.stage)
+			stage_txn_abort(t.stage);
 		if (rc != -ERR_DEADLOCK)
 			return rc;
 		err_clear(e);

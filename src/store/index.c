@@ -219,6 +219,18 @@ int idx_entries(enum dbi sec, uint64_t id, const void *data, size_t n, struct bu
 	return rc;
 }
 
+void idx_put_entry(struct buf *entries, const void *key, size_t klen, const void *data,
+		   size_t dlen)
+{
+	unsigned char len[4];
+	be32_put(len, (uint32_t)klen);
+	buf_add(entries, len, 4);
+	buf_add(entries, key, klen);
+	be32_put(len, (uint32_t)dlen);
+	buf_add(entries, len, 4);
+	buf_add(entries, data, dlen);
+}
+
 bool idx_entry_next(const struct buf *entries, size_t *pos, struct idx_entry *en)
 {
 	const unsigned char *p = (const unsigned char *)entries->p;
@@ -273,18 +285,16 @@ static int index_one(struct store *s, struct store_txn *t, enum dbi sec, uint64_
 			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, true, false);
 			continue;
 		}
+		/* Only this record's entry: in a unique index the key may have gone to another
+		 * record meanwhile (a CCCD given up after a clash). */
 		DBT k = { .data = (void *)en.key, .size = en.klen };
-		if (unique) {
-			rc = db->del(db, t->txn, &k, 0);
-		} else {
-			DBC *c;
-			DBT d = { .data = (void *)en.data, .size = en.dlen };
-			if ((rc = db->cursor(db, t->txn, &c, 0)) == 0) {
-				rc = c->get(c, &k, &d, DB_GET_BOTH | DB_RMW);
-				if (rc == 0)
-					rc = c->del(c, 0);
-				c->close(c);
-			}
+		DBT d = { .data = (void *)en.data, .size = en.dlen };
+		DBC *c;
+		if ((rc = db->cursor(db, t->txn, &c, 0)) == 0) {
+			rc = c->get(c, &k, &d, DB_GET_BOTH | DB_RMW);
+			if (rc == 0)
+				rc = c->del(c, 0);
+			c->close(c);
 		}
 		if (rc == DB_NOTFOUND)
 			rc = 0;	/* already gone: the check would report the index, not this save */
@@ -312,11 +322,33 @@ static int index_one(struct store *s, struct store_txn *t, enum dbi sec, uint64_
 	return 0;
 }
 
+/* Hold back the entries of from that against lacks, as removals (del) or additions; an entry
+ * too big to hold back is left in direct, to be written at once. */
+static void stage_diff(struct stage *st, enum dbi sec, const struct buf *from,
+		       const struct buf *against, bool del, struct buf *direct)
+{
+	size_t pos = 0;
+	struct idx_entry en;
+	while (idx_entry_next(from, &pos, &en)) {
+		if (idx_has_entry(against, en.key, en.klen, en.data, en.dlen))
+			continue;
+		if (STAGE_FITS(en.klen, en.dlen))
+			stage_add(st, sec, del, en.key, en.klen, en.data, en.dlen);
+		else
+			idx_put_entry(direct, en.key, en.klen, en.data, en.dlen);
+	}
+}
+
 int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t id,
 		const struct buf *old, const struct buf *new, struct err *e)
 {
-	struct buf oent = BUF_INIT, nent = BUF_INIT;
+	struct buf oent = BUF_INIT, nent = BUF_INIT, dold = BUF_INIT, dnew = BUF_INIT;
 	int rc = 0;
+	/* A record this import created, whose entries are held back: its changes are too. */
+	struct stage *st = t->stage;
+	bool staged = st && (old ? stage_owns(st, primary, id) : new != NULL);
+	if (staged && !old)
+		stage_note_id(st, primary, id);
 	/* Unique indexes first: a clash then leaves nothing written. */
 	for (int pass = 0; pass < 2 && rc == 0; pass++) {
 		for (int i = 0; i < DBI__COUNT && rc == 0; i++) {
@@ -333,12 +365,22 @@ int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t
 				rc = err_set(e, ERR_CORRUPT, _("a stored record cannot be read"));
 			if (rc == 0 && new && idx_entries(i, id, new->p, new->len, &nent, &n) != 0)
 				rc = err_set(e, ERR_INVAL, _("the record cannot be indexed"));
-			if (rc == 0)
+			if (rc == 0 && staged && stage_holds(i)) {
+				buf_reset(&dold);
+				buf_reset(&dnew);
+				stage_diff(st, i, &oent, &nent, true, &dold);
+				stage_diff(st, i, &nent, &oent, false, &dnew);
+				if (dold.len || dnew.len)
+					rc = index_one(s, t, i, id, &dold, &dnew, e);
+			} else if (rc == 0) {
 				rc = index_one(s, t, i, id, &oent, &nent, e);
+			}
 		}
 	}
 	buf_free(&oent);
 	buf_free(&nent);
+	buf_free(&dold);
+	buf_free(&dnew);
 	return rc;
 }
 

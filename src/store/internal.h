@@ -48,6 +48,8 @@ struct store {
 	char *login;
 	bool bulk;
 	bool wrote;		/* this process committed a write */
+	struct stage *stage;	/* index entries held back by an import (stage.c), or NULL */
+	bool stage_owner;	/* this process holds the stage lock (staging or completing) */
 	char lasterr[512];	/* Berkeley DB's last own message, added to ours */
 };
 
@@ -80,7 +82,43 @@ struct store_txn {
 	uint64_t next_id[STORE_ID_TYPES];
 	bool id_dirty[STORE_ID_TYPES];
 	struct pending *pend;	/* bulk transactions: index changes held back, else NULL */
+	struct stage *stage;	/* bulk transactions while a stage is open: s->stage */
 };
+
+/* stage.c: index entries of the records an import creates, held back in sorted runs and
+ * merged into the indexes in key order (see there). */
+struct stage;
+/* Tests: bytes held in memory before a run is written, runs before a merge (0: defaults). */
+void stage_set_limits(size_t mem, size_t max_runs);
+/* Whether a stage holds back the entries of index sec. */
+bool stage_holds(enum dbi sec);
+/* Whether an entry of these sizes can be held back (else it is written at once). */
+#define STAGE_FITS(klen, dlen) ((klen) <= 0xffff && (dlen) <= 0xffff)
+/* Hold back the addition (del false) or removal of an index entry. */
+void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t klen,
+	       const void *data, size_t dlen);
+/* The record id was created with its entries held back; stage_owns tells such records. */
+void stage_note_id(struct stage *st, enum dbi primary, uint64_t id);
+bool stage_owns(const struct stage *st, enum dbi primary, uint64_t id);
+/* Transactions: what a rolled-back one held back is forgotten.  stage_txn_commit writes a
+ * run when enough is held in memory (*rc: its error). */
+void stage_txn_begin(struct stage *st);
+void stage_txn_abort(struct stage *st);
+void stage_txn_commit(struct stage *st, struct err *e, int *rc);
+/* At open: complete the stage of an import that died.  At close: drop an open stage (its
+ * marker stays for the next open to complete). */
+int stage_recover(struct store *s, struct err *e);
+void stage_abandon(struct store *s);
+/* ERR_BUSY if the record (of a primary) was created by an import staging in another process
+ * and is not indexed yet: changing it now would leave stale entries behind. */
+int stage_guard(struct store *s, struct store_txn *t, enum dbi primary, uint64_t id,
+		struct err *e);
+/* If another process is staging: true, with the first ids (persons, memberships) whose index
+ * entries may not be filed yet. */
+bool stage_live_from(struct store *s, uint64_t from[2]);
+/* The id the next record of a type will get (read with a write lock, like an insert). */
+int store_next_id(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *next,
+		  struct err *e);
 
 /* Write the transaction's id counters back (before commit). */
 int store_flush_ids(struct store *s, struct store_txn *t, struct err *e);
@@ -113,6 +151,9 @@ struct idx_entry {
 	const unsigned char *key, *data;
 	uint32_t klen, dlen;
 };
+/* Append one entry in the layout of idx_entries. */
+void idx_put_entry(struct buf *entries, const void *key, size_t klen, const void *data,
+		   size_t dlen);
 /* Step through the entries of idx_entries from *pos (start at 0); false at the end. */
 bool idx_entry_next(const struct buf *entries, size_t *pos, struct idx_entry *en);
 bool idx_has_entry(const struct buf *entries, const void *key, size_t klen, const void *data,

@@ -73,6 +73,22 @@ static int alloc_id(struct store *s, struct store_txn *t, enum rec_type type, ui
 	return 0;
 }
 
+int store_next_id(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *next,
+		  struct err *e)
+{
+	if ((unsigned)type >= STORE_ID_TYPES)
+		return bad_type(e, type);
+	if (!t->next_id[type]) {
+		uint64_t id;
+		int rc = alloc_id(s, t, type, &id, e);
+		if (rc)
+			return rc;
+		t->next_id[type] = id;	/* given back: the next insert gets it */
+	}
+	*next = t->next_id[type];
+	return 0;
+}
+
 int store_flush_ids(struct store *s, struct store_txn *t, struct err *e)
 {
 	DB *meta = s->db[DBI_META];
@@ -311,10 +327,13 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 	struct rec_meta *m = rec;
 	if (changed)
 		*changed = false;
+	int rc = stage_guard(s, t, dbi, m->id, e);
+	if (rc)
+		return rc;
 	void *cur = xcalloc(1, def->size);
 	struct buf old = BUF_INIT, val = BUF_INIT;
 	DBT raw;
-	int rc = get_raw(s, t, dbi, m->id, store_read_flags(t), &raw, e, rec_type_text(type));
+	rc = get_raw(s, t, dbi, m->id, store_read_flags(t), &raw, e, rec_type_text(type));
 	if (rc)
 		goto out;
 	buf_add(&old, raw.data, raw.size);

@@ -1,7 +1,7 @@
 /* The member store: a Berkeley DB transactional environment shared by every process.
  *
  * Records (core/record.h) live in one primary database per type, keyed by a 64-bit id in
- * big-endian order; secondary indexes follow them automatically (DB->associate).  Every write
+ * big-endian order; the store keeps their secondary indexes in step itself (index.c).  Every write
  * happens in a transaction run by store_write, which retries on deadlock; every change writes
  * audit entries in the same transaction; an update that finds a newer version than the one it
  * read fails with ERR_CONFLICT and changes nothing.
@@ -17,6 +17,7 @@
 
 #include "core/record.h"
 
+struct buf;
 struct err;
 struct store;
 struct store_txn;
@@ -58,6 +59,24 @@ int store_write(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
  * misses into a sweep.  Lookups by CCCD, card, person, unit and exact name inside fn see the
  * held-back changes; name search (store_find_name) does not, so fn must not use it. */
 int store_write_bulk(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
+/* Staged indexing, for an import of many rows (stage.c tells why and how).  While a stage is
+ * open, bulk transactions of this process hold back the name, CCCD, unit and card index
+ * entries of the persons and memberships they create, and merges file them in key order.
+ * Until then those records are in the store but not found through these indexes: not by
+ * store_sweep, store_person_by_cccd, the unit and card lists or name search (the importer
+ * remembers its own new persons); memberships by person are filed at once.  Other processes
+ * cannot change the held-back records (ERR_BUSY); if this process dies, the next to open the
+ * store completes the indexes.
+ * store_stage_begin returns 0 (staging), 1 if another process is staging (then nothing is
+ * held back), or an error. */
+int store_stage_begin(struct store *s, struct err *e);
+/* The stage holds what one merge should take: merge now. */
+bool store_stage_full(const struct store *s);
+/* File everything held back.  A CCCD that someone else gave to another person meanwhile is
+ * taken off the held-back person (audited) and described by a line appended to conflicts. */
+int store_stage_merge(struct store *s, struct buf *conflicts, struct err *e);
+/* Merge and close the stage. */
+int store_stage_end(struct store *s, struct buf *conflicts, struct err *e);
 /* A read transaction, read-committed: it never makes writers wait. */
 int store_read(struct store *s, store_txn_fn fn, void *ctx, struct err *e);
 /* Seconds since the epoch of the running transaction (one clock reading per transaction). */

@@ -9,9 +9,9 @@ if ! command -v valgrind > /dev/null; then
 fi
 for t in test_util test_record test_utf8 test_norm test_fold test_collate test_name test_sanitize test_width \
 	 test_date test_cccd test_csv test_vocab test_columns test_orgs test_unitpath test_store test_import \
-	 test_check test_demo; do
+	 test_check test_demo test_stage; do
 	[ -x "$BIN/$t" ] || { ok 1 "$t is built"; continue; }
-	valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+	valgrind -q --suppressions="$TOP/tests/lib/bdb.supp" --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
 		--error-exitcode=99 "$BIN/$t" > "$T_TMP/$t.out" 2> "$T_TMP/$t.err"
 	st=$?
 	is "$st" 0 "$t: clean under valgrind"

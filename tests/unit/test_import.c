@@ -336,6 +336,56 @@ static void test_roundtrip(struct store *s)
 	free(out2);
 }
 
+/* Persons named again far apart in a file, some without their CCCD: with a window of two
+ * persons the store merges its held-back entries many times on the way, and the result must
+ * be the one of a single window. */
+static void test_windows(void)
+{
+	write_file("w.csv",
+		   "Họ và tên,Ngày sinh,Số CCCD,Tổ chức,Đơn vị\n"
+		   "Trần Văn Ánh,1970,001070000001,MT,Xã Đông/Chi hội Thôn 1\n"
+		   "Lê Thị Bé,1981,,MT,Xã Đông/Chi hội Thôn 1\n"
+		   "Phạm Văn Cả,1972,001072000003,MT,Xã Đông/Chi hội Thôn 2\n"
+		   "Hoàng Văn Dư,1973,001073000004,MT,Xã Đông/Chi hội Thôn 2\n"
+		   "Vũ Thị Em,1984,001184000005,PN,Xã Đông/Chi hội Thôn 2\n"
+		   "Đỗ Văn Giang,1975,001075000006,ND,Xã Đông/Chi hội Thôn 3\n"
+		   "Trần Văn Ánh,1970,,MT,Xã Đông/Chi hội Thôn 1\n"
+		   "Bùi Văn Hải,1976,001076000007,ND,Xã Đông/Chi hội Thôn 3\n"
+		   "Trần Văn Ánh,1970,001070000001,ND,Xã Đông/Chi hội Thôn 3\n"
+		   "Ngô Văn Khoa,1977,001077000008,ND,Xã Đông/Chi hội Thôn 3\n"
+		   "Lê Thị Bé,1981,,MT,Xã Đông/Chi hội Thôn 1\n"
+		   "Phạm Văn Cả,1972,001072000003,CD,Xã Đông/Công đoàn cơ sở\n");
+	uint64_t counts[2][4], persons[2] = { 0, 0 };
+	long problems[2] = { -1, -1 };
+	for (int k = 0; k < 2; k++) {
+		struct store *t = open_at(k ? "win-default" : "win-2");
+		char *p = path_in("w.csv");
+		struct import_opts o = { .path = p, .batch = 2, .window = k ? 0 : 2 };
+		struct import_report r;
+		struct err e;
+		err_clear(&e);
+		is_int(import_csv(t, &o, &r, &e), 0, "import with a window of %s", k ? "the default" : "2");
+		counts[k][0] = r.added;
+		counts[k][1] = r.updated;
+		counts[k][2] = r.unchanged;
+		counts[k][3] = r.rejected;
+		import_report_free(&r);
+		is_int(import_csv(t, &o, &r, &e), 0, "and again");
+		is_int(r.added + r.updated, 0, "the second time adds and updates nothing");
+		import_report_free(&r);
+		store_count(t, NULL, REC_PERSON, &persons[k], &e);
+		problems[k] = store_check(t, &e);
+		free(p);
+		store_close(&t);
+	}
+	is_int(persons[0], 8, "eight persons: the ones named again are recognised across windows");
+	is_int(persons[1], 8, "as with one window");
+	ok(memcmp(counts[0], counts[1], sizeof counts[0]) == 0,
+	   "the same rows added (%" PRIu64 "), updated and unchanged (%" PRIu64 ") either way",
+	   counts[0][0], counts[0][2]);
+	is_int(problems[0] + problems[1], 0, "both stores are consistent");
+}
+
 static void sink(enum msg_level l, const char *text, void *ctx)
 {
 	(void)l;
@@ -361,6 +411,7 @@ int main(void)
 	test_fatal(s);
 	test_defaults_and_shapes(s);
 	test_roundtrip(s);
+	test_windows();
 	struct err e;
 	err_clear(&e);
 	is_int(store_check(s, &e), 0, "the store is consistent after all of it");

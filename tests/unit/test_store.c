@@ -2,6 +2,7 @@
  * records, versions and conflicts, the audit trail, every index, name search order, the
  * consistency check and hot backup. */
 #include "tap.h"
+#include "store_test.h"
 
 #include "core/record.h"
 #include "store/store.h"
@@ -21,13 +22,7 @@ static char dir[64];
 
 static struct store *open_store(const char *d, const char *login)
 {
-	struct store_opts o = { .dir = d, .login = login, .create = true, .cache_mb = 8 };
-	struct err e;
-	err_clear(&e);
-	struct store *s = NULL;
-	if (store_open(&s, &o, &e) != 0)
-		diag("store_open: %s", e.msg);
-	return s;
+	return test_open_store(d, login);
 }
 
 struct ins {
