@@ -42,6 +42,7 @@ const struct db_spec store_db_specs[DBI__COUNT] = {
 	[DBI_ORG_CODE] = { "idx_org_code.db", DBI_ORG, 0, idx_org_code, 0 },
 	[DBI_UNIT_PARENT] = { "idx_unit_parent.db", DBI_UNIT, DB_DUPSORT, idx_unit_parent, 0 },
 	[DBI_PERSON_WORD] = { "idx_person_word.db", DBI_PERSON, DB_DUPSORT, idx_person_word, BIG_PAGE },
+	[DBI_PERSON_PAIR] = { "idx_person_pair.db", DBI_PERSON, DB_DUPSORT, idx_person_pair, BIG_PAGE },
 	[DBI_PERSON_SORT] = { "idx_person_name.db", DBI_PERSON, DB_DUPSORT, idx_person_sort, BIG_PAGE },
 	[DBI_PERSON_CCCD] = { "idx_person_cccd.db", DBI_PERSON, 0, idx_person_cccd, BIG_PAGE },
 	[DBI_MEMBER_PERSON] = { "idx_member_person.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_person,
@@ -260,6 +261,10 @@ static int rebuild_new_indexes(struct store *s, struct err *e)
 	for (int i = 0; i < DBI__COUNT; i++) {
 		if (store_db_specs[i].primary < 0 || store_index_built(s, i))
 			continue;
+		/* An index this version added, for the records of an older store: once. */
+		if (!fresh)
+			msg_info(_("building the index %s of the records already in the store "
+				   "(once, after an upgrade)…"), store_db_specs[i].file);
 		int rc = store_index_build(s, i, fresh, e);
 		if (rc)
 			return rc;

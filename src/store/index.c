@@ -81,42 +81,113 @@ int idx_unit_parent(const void *data, size_t n, struct buf *keys, size_t *nkeys)
 
 #define MAX_NAME_WORDS 16
 
-int idx_person_word(const void *data, size_t n, struct buf *keys, size_t *nkeys)
+/* A person's name, folded (its words as (start, length) pairs into fold) and as a collation
+ * key: -1 if the record has no name field. */
+struct name_words {
+	struct buf fold, coll;
+	const char *w[MAX_NAME_WORDS];
+	size_t wl[MAX_NAME_WORDS];
+	size_t n;
+};
+
+static int name_words(const void *data, size_t n, struct name_words *nw)
 {
 	const char *name;
 	size_t len;
+	memset(nw, 0, sizeof *nw);
 	if (rec_peek_bytes(data, n, TAG_PERSON_NAME, &name, &len) != 0)
 		return -1;
-	struct buf fold = BUF_INIT, coll = BUF_INIT, key = BUF_INIT;
-	vn_fold(&fold, name, len);
-	vn_name_collkey(&coll, name, len);
-	/* One entry per distinct word: a name like "Lê Thị Lê" files "le" once. */
-	const char *f = buf_str(&fold);
-	const char *seen[MAX_NAME_WORDS];
-	size_t seen_len[MAX_NAME_WORDS], nseen = 0, i = 0;
-	while (i < fold.len && nseen < MAX_NAME_WORDS) {
-		while (i < fold.len && f[i] == ' ')
+	vn_fold(&nw->fold, name, len);
+	vn_name_collkey(&nw->coll, name, len);
+	const char *f = buf_str(&nw->fold);
+	size_t i = 0;
+	while (i < nw->fold.len && nw->n < MAX_NAME_WORDS) {
+		while (i < nw->fold.len && f[i] == ' ')
 			i++;
 		size_t b = i;
-		while (i < fold.len && f[i] != ' ')
+		while (i < nw->fold.len && f[i] != ' ')
 			i++;
 		if (i == b)
 			break;
+		nw->w[nw->n] = f + b;
+		nw->wl[nw->n++] = i - b;
+	}
+	return 0;
+}
+
+static void name_words_free(struct name_words *nw)
+{
+	buf_free(&nw->fold);
+	buf_free(&nw->coll);
+}
+
+int idx_person_word(const void *data, size_t n, struct buf *keys, size_t *nkeys)
+{
+	struct name_words nw;
+	if (name_words(data, n, &nw) != 0)
+		return -1;
+	struct buf key = BUF_INIT;
+	/* One entry per distinct word: a name like "Lê Thị Lê" files "le" once. */
+	for (size_t i = 0; i < nw.n; i++) {
 		bool dup = false;
-		for (size_t j = 0; j < nseen && !dup; j++)
-			dup = seen_len[j] == i - b && memcmp(seen[j], f + b, i - b) == 0;
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = nw.wl[j] == nw.wl[i] && memcmp(nw.w[j], nw.w[i], nw.wl[i]) == 0;
 		if (dup)
 			continue;
-		seen[nseen] = f + b;
-		seen_len[nseen++] = i - b;
 		buf_reset(&key);
-		buf_add(&key, f + b, i - b);
+		buf_add(&key, nw.w[i], nw.wl[i]);
 		buf_addc(&key, '\0');
-		buf_add(&key, coll.p, coll.len);
+		buf_add(&key, nw.coll.p, nw.coll.len);
 		add_key(keys, nkeys, key.p, key.len);
 	}
-	buf_free(&fold);
-	buf_free(&coll);
+	name_words_free(&nw);
+	buf_free(&key);
+	return 0;
+}
+
+static int cmp_word(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+	return c ? c : (al > bl) - (al < bl);
+}
+
+/* Every two words of a name, the smaller first: "lan nguyen\0…", "lan thi\0…", "nguyen thi\0…".
+ * A search for two words reads the one run of entries they share instead of joining two long
+ * ones.  A word the name has twice pairs with itself. */
+int idx_person_pair(const void *data, size_t n, struct buf *keys, size_t *nkeys)
+{
+	struct name_words nw;
+	if (name_words(data, n, &nw) != 0)
+		return -1;
+	const char *const *w = nw.w;
+	const size_t *wl = nw.wl;
+	struct buf key = BUF_INIT, seen = BUF_INIT;	/* seen: the pairs filed, each "a b\n" */
+	for (size_t i = 0; i < nw.n; i++)
+		for (size_t j = i + 1; j < nw.n; j++) {
+			size_t a = i, b = j;
+			if (cmp_word(w[a], wl[a], w[b], wl[b]) > 0)
+				a = j, b = i;
+			buf_reset(&key);
+			buf_add(&key, w[a], wl[a]);
+			buf_addc(&key, ' ');
+			buf_add(&key, w[b], wl[b]);
+			buf_addc(&key, '\n');
+			bool dup = false;
+			for (size_t o = 0; o + key.len <= seen.len && !dup;) {
+				const char *nl = memchr(seen.p + o, '\n', seen.len - o);
+				size_t l = (size_t)(nl - (seen.p + o)) + 1;
+				dup = l == key.len && memcmp(seen.p + o, key.p, l) == 0;
+				o += l;
+			}
+			if (dup)
+				continue;
+			buf_add(&seen, key.p, key.len);
+			key.p[key.len - 1] = '\0';
+			buf_add(&key, nw.coll.p, nw.coll.len);
+			add_key(keys, nkeys, key.p, key.len);
+		}
+	buf_free(&seen);
+	name_words_free(&nw);
 	buf_free(&key);
 	return 0;
 }
@@ -185,7 +256,8 @@ static int name_payload(const void *data, size_t n, bool birth, struct buf *out)
 int idx_payload(enum dbi sec, const void *data, size_t n, struct buf *out)
 {
 	switch (sec) {
-	case DBI_PERSON_WORD: return name_payload(data, n, true, out);
+	case DBI_PERSON_WORD:
+	case DBI_PERSON_PAIR: return name_payload(data, n, true, out);
 	case DBI_PERSON_SORT: return name_payload(data, n, false, out);
 	default: return 0;
 	}

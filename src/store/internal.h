@@ -18,6 +18,7 @@ enum dbi {
 	DBI_ORG_CODE,		/* code -> org (unique) */
 	DBI_UNIT_PARENT,	/* org id, parent id -> unit */
 	DBI_PERSON_WORD,	/* folded name word \0 name collation key -> person */
+	DBI_PERSON_PAIR,	/* two folded name words, smaller first "a b" \0 collation key -> person */
 	DBI_PERSON_SORT,	/* name collation key (official order), 0, birth -> person */
 	DBI_PERSON_CCCD,	/* CCCD -> person (unique) */
 	DBI_MEMBER_PERSON,	/* person id -> membership */
@@ -134,6 +135,7 @@ u_int32_t store_read_flags(const struct store_txn *t);
 int idx_org_code(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_unit_parent(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_person_word(const void *data, size_t n, struct buf *keys, size_t *nkeys);
+int idx_person_pair(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_person_sort(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_person_cccd(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_member_person(const void *data, size_t n, struct buf *keys, size_t *nkeys);

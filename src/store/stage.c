@@ -75,6 +75,7 @@ bool stage_holds(enum dbi sec)
 {
 	switch (sec) {
 	case DBI_PERSON_WORD:
+	case DBI_PERSON_PAIR:
 	case DBI_PERSON_SORT:
 	case DBI_PERSON_CCCD:
 	case DBI_MEMBER_UNIT:

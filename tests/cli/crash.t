@@ -9,24 +9,30 @@ F=$T_TMP/big.csv
 is "$st" 0 "a demo list to import"
 rows=$(($(wc -l < "$F") - 1))
 
-"$HV" -d "$S" import --batch 100 "$F" > /dev/null 2>&1 &
-pid=$!
-# Wait until some batches are committed, then kill without warning.
-n=0
-for _ in $(seq 1 600); do
-	n=$("$HV" -d "$S" summary 2>/dev/null | sed -n 's/^Persons: \([0-9]*\).*/\1/p')
-	[ "${n:-0}" -gt 0 ] && break
-	sleep 0.05
+# Wait until some batches are committed, then kill without warning.  The kill is meant to land
+# among the rows; on a busy machine it may land only after the last one (the import then files
+# its indexes, or has ended): then it is tried again on a fresh store.
+for attempt in 1 2 3 4 5; do
+	rm -rf "$S"
+	"$HV" -d "$S" import --batch 100 "$F" > /dev/null 2>&1 &
+	pid=$!
+	n=0
+	for _ in $(seq 1 600); do
+		n=$("$HV" -d "$S" summary 2>/dev/null | sed -n 's/^Persons: \([0-9]*\).*/\1/p')
+		[ "${n:-0}" -gt 0 ] && break
+		sleep 0.05
+	done
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	out=$("$HV" -d "$S" check 2>&1); st=$?
+	"$HV" -d "$S" export -o "$T_TMP/partial.csv" 2>/dev/null
+	partial=$(($(wc -l < "$T_TMP/partial.csv") - 1))
+	[ "$partial" -lt "$rows" ] && break
+	diag "attempt $attempt: the kill came after the last row; again"
 done
-kill -9 "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
-ok $([ "${n:-0}" -gt 0 ]; echo $?) "the import was killed midway (persons seen: ${n:-0})"
-
-out=$("$HV" -d "$S" check 2>&1); st=$?
+ok $([ "${n:-0}" -gt 0 ]; echo $?) "the import was killed midway (persons seen: ${n:-0}, attempt $attempt)"
 is "$st" 0 "after kill -9 the store opens (recovery) and passes the check"
 like "$out" "check: OK" "$(printf '%s' "$out" | tail -n 1)"
-"$HV" -d "$S" export -o "$T_TMP/partial.csv" 2>/dev/null
-partial=$(($(wc -l < "$T_TMP/partial.csv") - 1))
 ok $([ "$partial" -lt "$rows" ]; echo $?) "only part of the file was saved ($partial of $rows rows)"
 # Column 19 is the organization; fields may be quoted and hold commas.
 orphans=$(perl -ne 'next if $. == 1; my @f;

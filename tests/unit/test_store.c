@@ -516,6 +516,10 @@ static void test_find_vs_brute(struct store *s)
 		"ng", "nguyen", "nguy", "ngu an", "an", "thu", "thu nguyen", "Thủy", "thuy",
 		"van", "v", "t", "nguyen van an", "ngo th", "tr t h", "le lan", "ly ân", "ân",
 		"a", "nguyen nguyen", "thu thu", "ngan", "ng ng", "hu", "h", "zz", "tran van",
+		/* Two words or more start from the pair index: words that begin one another, in
+		 * either order, the same word twice, one letter, three words. */
+		"van thu", "an ng", "lan ly", "ngan nga", "nga ngan", "thu van nguyen", "a nguyen",
+		"th th th", "nguyen t", "tu ngo", "Thủy nguyễn", "lê ân", "truong thi zz",
 	};
 	int bad = 0;
 	for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
