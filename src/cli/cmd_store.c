@@ -16,7 +16,10 @@
 static const struct option common_only[] = { CLI_COMMON_OPTS, { 0, 0, 0, 0 } };
 
 /* Options parsing for commands with no options of their own; returns -1 to go on. */
-static int only_common(struct cli *c, int argc, char **argv, const struct cli_cmd *cmd)
+/* The options every command has, then (if no_args) nothing else: an exit status to return at
+ * once, or -1 to go on. */
+static int only_common(struct cli *c, int argc, char **argv, const struct cli_cmd *cmd,
+		       bool no_args)
 {
 	int ch;
 	while ((ch = cli_getopt(c, argc, argv, "d:h", common_only, cmd)) != -1) {
@@ -24,17 +27,17 @@ static int only_common(struct cli *c, int argc, char **argv, const struct cli_cm
 			continue;
 		return ch == 'h' ? EXIT_OK : EXIT_USAGE;
 	}
+	if (no_args && optind < argc)
+		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	return -1;
 }
 
 int cmd_init(struct cli *c, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_command("init");
-	int rc = only_common(c, argc, argv, cmd);
+	int rc = only_common(c, argc, argv, cmd, true);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	char *dir = path_store_dir(c->dir_opt);
 	bool existed = store_exists(dir);
 	struct store *s;
@@ -54,11 +57,9 @@ int cmd_init(struct cli *c, int argc, char **argv)
 int cmd_check(struct cli *c, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_command("check");
-	int rc = only_common(c, argc, argv, cmd);
+	int rc = only_common(c, argc, argv, cmd, true);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	struct store *s;
 	if ((rc = cli_open(c, &s, false, false)) != EXIT_OK)
 		return rc;
@@ -84,7 +85,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 int cmd_backup(struct cli *c, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_command("backup");
-	int rc = only_common(c, argc, argv, cmd);
+	int rc = only_common(c, argc, argv, cmd, false);
 	if (rc >= 0)
 		return rc;
 	if (optind + 1 != argc)
@@ -106,11 +107,9 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 int cmd_recover(struct cli *c, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_command("recover");
-	int rc = only_common(c, argc, argv, cmd);
+	int rc = only_common(c, argc, argv, cmd, true);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	char *dir = path_store_dir(c->dir_opt);
 	struct err e;
 	err_clear(&e);
@@ -162,11 +161,9 @@ static int summary_fn(struct store *s, struct store_txn *t, void *ctx, struct er
 int cmd_summary(struct cli *c, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_command("summary");
-	int rc = only_common(c, argc, argv, cmd);
+	int rc = only_common(c, argc, argv, cmd, true);
 	if (rc >= 0)
 		return rc;
-	if (optind < argc)
-		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
 	struct store *s;
 	if ((rc = cli_open(c, &s, false, false)) != EXIT_OK)
 		return rc;

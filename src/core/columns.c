@@ -1,6 +1,8 @@
 /* Column names of member lists, as offices write them, and the headers of exports. */
 #include "core/columns.h"
 
+#include "core/record.h"
+
 #include "text/fold.h"
 #include "util/buf.h"
 
@@ -43,6 +45,37 @@ const enum col col_export_order[] = {
 	C_STATUS_REASON,
 };
 const size_t col_export_count = sizeof col_export_order / sizeof col_export_order[0];
+
+static const char *field_text(const char *name, const struct person *p, struct buf *tmp)
+{
+	buf_reset(tmp);
+	rec_field_text(rec_field(&REC_DEF_PERSON, name), p, tmp);
+	return buf_str(tmp);
+}
+
+const char *col_person_text(enum col c, const struct person *p, struct buf *tmp)
+{
+	switch (c) {
+	case C_NAME: return p->full_name;
+	case C_SEX: return field_text("sex", p, tmp);
+	case C_BIRTH: return field_text("birth", p, tmp);
+	case C_ETHNICITY: return p->ethnicity;
+	case C_RELIGION: return p->religion;
+	case C_CCCD: return p->cccd;
+	case C_PHONE: return p->phone;
+	case C_HOMETOWN: return p->home_town;
+	case C_ADDRESS: return p->address;
+	case C_EDUCATION: return p->education;
+	case C_QUALIFICATION: return p->qualification;
+	case C_THEORY: return p->theory;
+	case C_PARTY: return field_text("party_member", p, tmp);
+	case C_PARTY_DATE: return field_text("party_date", p, tmp);
+	case C_OCCUPATION: return p->occupation;
+	case C_WORKPLACE: return p->workplace;
+	case C_NOTES: return p->notes;
+	default: return NULL;
+	}
+}
 
 const char *col_header(enum col c)
 {

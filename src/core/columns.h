@@ -53,6 +53,13 @@ size_t col_max_len(enum col c);
 enum col col_match(const char *header, size_t n);
 
 /* The columns of an export, in order. */
+struct buf;
+struct person;
+/* The text of a person's column c as a CSV row carries it (a date as dd/mm/yyyy, sex as
+ * Nam/Nữ, party member as Có); NULL if c is not a column of the person (the id, the
+ * membership's columns).  tmp holds the text of the fields that are not strings. */
+const char *col_person_text(enum col c, const struct person *p, struct buf *tmp);
+
 extern const enum col col_export_order[];
 extern const size_t col_export_count;
 

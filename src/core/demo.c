@@ -466,42 +466,29 @@ static void csv_person_row(struct demo *d, const struct gen_person *g,
 		C_STATUS_DATE, C_STATUS_REASON,
 	};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		const char *v = "";
-		buf_reset(&tmp);
-		switch (order[i]) {
-		case C_NAME: v = p->full_name; break;
-		case C_SEX: v = sex_text((int)p->sex); break;
-		case C_BIRTH: v = date_format(p->birth, date); break;
-		case C_ETHNICITY: v = p->ethnicity; break;
-		case C_RELIGION: v = p->religion; break;
-		case C_CCCD: v = p->cccd; break;
-		case C_PHONE: v = p->phone; break;
-		case C_HOMETOWN: v = p->home_town; break;
-		case C_ADDRESS: v = p->address; break;
-		case C_EDUCATION: v = p->education; break;
-		case C_QUALIFICATION: v = p->qualification; break;
-		case C_THEORY: v = p->theory; break;
-		case C_PARTY: v = p->party_member ? "x" : ""; break;
-		case C_PARTY_DATE: v = date_format(p->party_date, date); break;
-		case C_OCCUPATION: v = p->occupation; break;
-		case C_WORKPLACE: v = p->workplace; break;
-		case C_ORG: v = org_codes[m->org]; break;
-		case C_UNIT: {
-			char *low = lower_first(c->name);
-			buf_printf(&unit, "%s%s / %s%s / ", org_style[m->org].top, d->prov->name,
-				   org_style[m->org].base, low);
-			free(low);
-			branch_name(d, m->org, c, m->branch, &unit);
-			v = buf_str(&unit);
-			break;
-		}
-		case C_JOIN: v = date_format(m->join, date); break;
-		case C_CARD: v = m->card; break;
-		case C_ROLE: v = m->role; break;
-		case C_STATUS: v = mstatus_text(m->status); break;
-		case C_STATUS_DATE: v = date_format(m->status_date, date); break;
-		case C_STATUS_REASON: v = m->reason; break;
-		default: break;
+		/* Party members marked "x", as paper lists do (an export writes "Có"). */
+		const char *v = order[i] == C_PARTY ? (p->party_member ? "x" : "")
+						    : col_person_text(order[i], p, &tmp);
+		if (!v) {	/* the membership's columns */
+			switch (order[i]) {
+			case C_ORG: v = org_codes[m->org]; break;
+			case C_UNIT: {
+				char *low = lower_first(c->name);
+				buf_printf(&unit, "%s%s / %s%s / ", org_style[m->org].top, d->prov->name,
+					   org_style[m->org].base, low);
+				free(low);
+				branch_name(d, m->org, c, m->branch, &unit);
+				v = buf_str(&unit);
+				break;
+			}
+			case C_JOIN: v = date_format(m->join, date); break;
+			case C_CARD: v = m->card; break;
+			case C_ROLE: v = m->role; break;
+			case C_STATUS: v = mstatus_text(m->status); break;
+			case C_STATUS_DATE: v = date_format(m->status_date, date); break;
+			case C_STATUS_REASON: v = m->reason; break;
+			default: break;
+			}
 		}
 		csv_write_field(d->csv, v ? v : "", v ? strlen(v) : 0, ',', i == 0);
 		buf_reset(&unit);

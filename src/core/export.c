@@ -80,56 +80,42 @@ static int write_row(struct exporter *x, const struct membership *m)
 	int rc = 0;
 	for (size_t i = 0; i < col_export_count; i++) {
 		enum col c = col_export_order[i];
-		const char *v = "";
+		const char *v = col_person_text(c, p, &tmp);
 		char num[24];
-		switch (c) {
-		case C_ID:
-			snprintf(num, sizeof num, "%" PRIu64, p->m.id);
-			v = num;
-			break;
-		case C_NAME: v = p->full_name; break;
-		case C_SEX: v = text_of(&REC_DEF_PERSON, "sex", p, &tmp); break;
-		case C_BIRTH: v = text_of(&REC_DEF_PERSON, "birth", p, &tmp); break;
-		case C_ETHNICITY: v = p->ethnicity; break;
-		case C_RELIGION: v = p->religion; break;
-		case C_CCCD: v = p->cccd; break;
-		case C_PHONE: v = p->phone; break;
-		case C_HOMETOWN: v = p->home_town; break;
-		case C_ADDRESS: v = p->address; break;
-		case C_EDUCATION: v = p->education; break;
-		case C_QUALIFICATION: v = p->qualification; break;
-		case C_THEORY: v = p->theory; break;
-		case C_PARTY: v = text_of(&REC_DEF_PERSON, "party_member", p, &tmp); break;
-		case C_PARTY_DATE: v = text_of(&REC_DEF_PERSON, "party_date", p, &tmp); break;
-		case C_OCCUPATION: v = p->occupation; break;
-		case C_WORKPLACE: v = p->workplace; break;
-		case C_NOTES: v = p->notes; break;
-		case C_ORG:
-			if (m) {
-				const struct org_entry *o = org_list_by_id(&x->orgs, m->org_id);
-				v = o ? o->code : "";
+		if (!v) {
+			v = "";
+			switch (c) {
+			case C_ID:
+				snprintf(num, sizeof num, "%" PRIu64, p->m.id);
+				v = num;
+				break;
+			case C_ORG:
+				if (m) {
+					const struct org_entry *o = org_list_by_id(&x->orgs, m->org_id);
+					v = o ? o->code : "";
+				}
+				break;
+			case C_UNIT:
+				if (m && (rc = unit_path_of(x, m->unit_id, &v)) != 0)
+					goto out;
+				break;
+			case C_JOIN:
+				if (m)
+					v = text_of(&REC_DEF_MEMBERSHIP, "join_date", m, &tmp);
+				break;
+			case C_CARD: v = m ? m->card_no : ""; break;
+			case C_ROLE: v = m ? m->role : ""; break;
+			case C_STATUS:
+				if (m)
+					v = text_of(&REC_DEF_MEMBERSHIP, "status", m, &tmp);
+				break;
+			case C_STATUS_DATE:
+				if (m)
+					v = text_of(&REC_DEF_MEMBERSHIP, "status_date", m, &tmp);
+				break;
+			case C_STATUS_REASON: v = m ? m->status_reason : ""; break;
+			default: break;
 			}
-			break;
-		case C_UNIT:
-			if (m && (rc = unit_path_of(x, m->unit_id, &v)) != 0)
-				goto out;
-			break;
-		case C_JOIN:
-			if (m)
-				v = text_of(&REC_DEF_MEMBERSHIP, "join_date", m, &tmp);
-			break;
-		case C_CARD: v = m ? m->card_no : ""; break;
-		case C_ROLE: v = m ? m->role : ""; break;
-		case C_STATUS:
-			if (m)
-				v = text_of(&REC_DEF_MEMBERSHIP, "status", m, &tmp);
-			break;
-		case C_STATUS_DATE:
-			if (m)
-				v = text_of(&REC_DEF_MEMBERSHIP, "status_date", m, &tmp);
-			break;
-		case C_STATUS_REASON: v = m ? m->status_reason : ""; break;
-		default: break;
 		}
 		field(x, v, i == 0);
 	}

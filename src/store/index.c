@@ -85,8 +85,9 @@ int idx_unit_parent(const void *data, size_t n, struct buf *keys, size_t *nkeys)
  * key: -1 if the record has no name field. */
 struct name_words {
 	struct buf fold, coll;
-	const char *w[MAX_NAME_WORDS];
+	const char *w[MAX_NAME_WORDS];	/* the distinct words: "Lê Thị Lê" has le and thi */
 	size_t wl[MAX_NAME_WORDS];
+	bool twice[MAX_NAME_WORDS];	/* the name has this word more than once */
 	size_t n;
 };
 
@@ -109,6 +110,13 @@ static int name_words(const void *data, size_t n, struct name_words *nw)
 			i++;
 		if (i == b)
 			break;
+		size_t j = 0;
+		while (j < nw->n && (nw->wl[j] != i - b || memcmp(nw->w[j], f + b, i - b) != 0))
+			j++;
+		if (j < nw->n) {
+			nw->twice[j] = true;
+			continue;
+		}
 		nw->w[nw->n] = f + b;
 		nw->wl[nw->n++] = i - b;
 	}
@@ -129,11 +137,6 @@ int idx_person_word(const void *data, size_t n, struct buf *keys, size_t *nkeys)
 	struct buf key = BUF_INIT;
 	/* One entry per distinct word: a name like "Lê Thị Lê" files "le" once. */
 	for (size_t i = 0; i < nw.n; i++) {
-		bool dup = false;
-		for (size_t j = 0; j < i && !dup; j++)
-			dup = nw.wl[j] == nw.wl[i] && memcmp(nw.w[j], nw.w[i], nw.wl[i]) == 0;
-		if (dup)
-			continue;
 		buf_reset(&key);
 		buf_add(&key, nw.w[i], nw.wl[i]);
 		buf_addc(&key, '\0');
@@ -159,34 +162,22 @@ int idx_person_pair(const void *data, size_t n, struct buf *keys, size_t *nkeys)
 	struct name_words nw;
 	if (name_words(data, n, &nw) != 0)
 		return -1;
-	const char *const *w = nw.w;
-	const size_t *wl = nw.wl;
-	struct buf key = BUF_INIT, seen = BUF_INIT;	/* seen: the pairs filed, each "a b\n" */
+	struct buf key = BUF_INIT;
 	for (size_t i = 0; i < nw.n; i++)
-		for (size_t j = i + 1; j < nw.n; j++) {
+		for (size_t j = i; j < nw.n; j++) {
+			if (j == i && !nw.twice[i])
+				continue;
 			size_t a = i, b = j;
-			if (cmp_word(w[a], wl[a], w[b], wl[b]) > 0)
+			if (cmp_word(nw.w[a], nw.wl[a], nw.w[b], nw.wl[b]) > 0)
 				a = j, b = i;
 			buf_reset(&key);
-			buf_add(&key, w[a], wl[a]);
+			buf_add(&key, nw.w[a], nw.wl[a]);
 			buf_addc(&key, ' ');
-			buf_add(&key, w[b], wl[b]);
-			buf_addc(&key, '\n');
-			bool dup = false;
-			for (size_t o = 0; o + key.len <= seen.len && !dup;) {
-				const char *nl = memchr(seen.p + o, '\n', seen.len - o);
-				size_t l = (size_t)(nl - (seen.p + o)) + 1;
-				dup = l == key.len && memcmp(seen.p + o, key.p, l) == 0;
-				o += l;
-			}
-			if (dup)
-				continue;
-			buf_add(&seen, key.p, key.len);
-			key.p[key.len - 1] = '\0';
+			buf_add(&key, nw.w[b], nw.wl[b]);
+			buf_addc(&key, '\0');
 			buf_add(&key, nw.coll.p, nw.coll.len);
 			add_key(keys, nkeys, key.p, key.len);
 		}
-	buf_free(&seen);
 	name_words_free(&nw);
 	buf_free(&key);
 	return 0;
