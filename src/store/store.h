@@ -160,6 +160,25 @@ typedef int (*store_hit_fn)(const struct find_hit *h, void *ctx);
 int store_find_name(struct store *s, struct store_txn *t, const char *query, size_t limit,
 		    store_hit_fn fn, void *ctx, bool *more, struct err *e);
 
+/* One person of the official-order list (store_list_persons), borrowed for the call. */
+struct store_row {
+	uint64_t id;
+	hv_date birth;
+	const char *name;	/* NFC, NUL-terminated */
+	size_t name_len;
+	const void *pos;	/* this row's place in the list: pass it back to page on from it */
+	size_t pos_len;
+};
+typedef int (*store_row_fn)(const struct store_row *r, void *ctx);
+/* Persons in official list order (given name, middle, surname, birth, id), read with a cursor:
+ * up to n of them, forwards (dir >= 0) or backwards (dir < 0) from pos, a position an earlier
+ * call handed out (NULL: from the first, or backwards from the last).  With after, pos itself
+ * is skipped; a position whose person has since been renamed or removed still works (the list
+ * goes on from where that entry was).  fn returns as for store_each.  Returns the number of
+ * rows passed to fn, or < 0 on error. */
+int store_list_persons(struct store *s, struct store_txn *t, const void *pos, size_t pos_len,
+		       int dir, bool after, size_t n, store_row_fn fn, void *ctx, struct err *e);
+
 /* Consistency check: every database verifies, every record decodes, every index entry matches
  * its record and every record is in every index it belongs to, references point to records.
  * Problems are reported through msg_error; returns their number (0: all well) or < 0 when the
