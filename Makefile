@@ -22,6 +22,11 @@ OPT_CFLAGS := -O2 -g
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 LIB_SRC   := $(sort $(wildcard src/util/*.c src/text/*.c src/core/*.c src/store/*.c src/cli/*.c))
+UI_SRC    := $(sort $(wildcard src/ui/*.c))
+# Data files compiled in: the default key bindings, in the same syntax as a user's file.
+GEN_SRC   := build/gen/keymap_default.c
+CURSES_CFLAGS := -DNCURSES_WIDECHAR=1
+CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
@@ -29,13 +34,22 @@ PO        := $(wildcard po/*.po)
 MO        := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/hoivien.mo,$(PO))
 
 define variant
-$(1)_LIB_OBJ   := $$(patsubst src/%.c,$(2)/obj/%.o,$$(LIB_SRC))
+$(1)_LIB_OBJ   := $$(patsubst src/%.c,$(2)/obj/%.o,$$(LIB_SRC)) $(2)/obj/gen/keymap_default.o
+$(1)_UI_OBJ    := $$(patsubst src/%.c,$(2)/obj/%.o,$$(UI_SRC))
 $(1)_TEST_BIN  := $$(patsubst tests/unit/%.c,$(2)/tests/%,$$(TEST_SRC))
 $(1)_TOOL_BIN  := $$(patsubst tests/tools/%.c,$(2)/tools/%,$$(TOOL_SRC))
 
 $(2)/obj/%.o: src/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
+
+$(2)/obj/ui/%.o: src/ui/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CSTD) $$(CPPFLAGS) $$(CURSES_CFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
+
+$(2)/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -c -o $$@ $$<
 
 $(2)/tests/%.o: tests/unit/%.c
 	@mkdir -p $$(@D)
@@ -52,17 +66,31 @@ $(2)/libhoivien.a: $$($(1)_LIB_OBJ)
 	rm -f $$@
 	ar rcs $$@ $$^
 
-$(2)/hoivien: $(2)/obj/main.o $(2)/libhoivien.a
-	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
+$(2)/libhoivien_ui.a: $$($(1)_UI_OBJ)
+	rm -f $$@
+	ar rcs $$@ $$^
+
+$(2)/hoivien: $(2)/obj/main.o $(2)/libhoivien_ui.a $(2)/libhoivien.a
+	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS) $$(CURSES_LIBS)
 
 $(2)/tests/%: $(2)/tests/%.o $(2)/libhoivien.a
 	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
 
--include $$($(1)_LIB_OBJ:.o=.d) $$($(1)_TEST_BIN:=.d) $$($(1)_TOOL_BIN:=.d) $(2)/obj/main.d
+-include $$($(1)_LIB_OBJ:.o=.d) $$($(1)_UI_OBJ:.o=.d) $$($(1)_TEST_BIN:=.d) $$($(1)_TOOL_BIN:=.d) \
+	$(2)/obj/main.d
 endef
 
 $(eval $(call variant,OPT,build,$(OPT_CFLAGS)))
 $(eval $(call variant,SAN,build/san,$(SAN_CFLAGS)))
+
+# keymaps/default.keys as a C string: the bindings the program starts from (a user's file adds
+# to them), so the defaults cannot drift from the file that documents them.
+build/gen/keymap_default.c: keymaps/default.keys
+	@mkdir -p $(@D)
+	{ echo '/* Generated from keymaps/default.keys by make: do not edit. */'; \
+	  echo 'const char keymap_default_text[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t"/' -e 's/$$/\\n"/' $<; \
+	  echo '\t;'; } > $@.tmp && mv $@.tmp $@
 
 # The install prefix is compiled into path.c (where to find screens/ and keymaps/): a stamp
 # file that changes with PREFIX makes it rebuild.
@@ -89,7 +117,7 @@ build/locale/%/LC_MESSAGES/hoivien.mo: po/%.po
 po:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
 		--package-name=hoivien --package-version=$(VERSION) --sort-by-file \
-		-o po/hoivien.pot $(LIB_SRC) src/main.c
+		-o po/hoivien.pot $(LIB_SRC) $(UI_SRC) src/main.c
 	for f in $(PO); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$f po/hoivien.pot; done
 
 # Install what the build needs: apt-get as root, otherwise print the command to run.
@@ -131,7 +159,7 @@ check: test-bin lint
 	HOIVIEN_BIN=$(CURDIR)/$(SAN_BIN) HOIVIEN_OPT_BIN=$(CURDIR)/$(BIN) \
 	HOIVIEN_TOOLS=$(CURDIR)/build/san/tools HOIVIEN_OPT_TESTS=$(CURDIR)/build/tests \
 	HOIVIEN_DATADIR=$(CURDIR) \
-	prove -j2 $(SAN_TEST_BIN) tests/cli/*.t
+	prove -j2 $(SAN_TEST_BIN) tests/cli/*.t tests/ui/*.t
 
 # The layering rule of STYLE.md: curses only in src/ui, db.h only in src/store.
 lint:
