@@ -1,5 +1,6 @@
 /* hoivien: the member register of the Fatherland Front and the mass organizations. */
 #include "cli/cli.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/path.h"
 
@@ -12,7 +13,7 @@ int main(int argc, char **argv)
 	char *datadir = path_datadir();
 	char *localedir = path_localedir(datadir);
 	i18n_init(localedir);
-	int rc = cli_main(argc, argv);
+	int rc = cli_main(argc, argv, ui_run);
 	free(localedir);
 	free(datadir);
 	return rc;

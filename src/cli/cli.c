@@ -1,6 +1,7 @@
 /* Command-line dispatch: global options, the table of subcommands, help and errors. */
 #include "cli/cli.h"
 
+#include "core/keymap.h"
 #include "store/store.h"
 #include "text/width.h"
 #include "util/err.h"
@@ -62,7 +63,7 @@ static void usage(FILE *out)
 	fprintf(out, _("Usage: hoivien [-d DIR] [COMMAND [OPTIONS] [ARGUMENTS]]\n"
 		       "\n"
 		       "hoivien keeps the member registers of the Fatherland Front and the mass\n"
-		       "organizations. Without a command it opens the store and shows a summary.\n"
+		       "organizations. Without a command it opens the full-screen program.\n"
 		       "\n"
 		       "Commands:\n"));
 	for (size_t i = 0; i < cli_ncommands; i++)
@@ -74,7 +75,8 @@ static void usage(FILE *out)
 		       "      --user NAME     name recorded in the audit trail (default: login name)\n"
 		       "      --cache-mb N    cache of a store being created, in MB (default 16)\n"
 		       "  -h, --help          help; 'hoivien COMMAND --help' for a command\n"
-		       "      --version       version\n"));
+		       "      --version       version\n"
+		       "      --dump-keys     print the key bindings in force (CONTEXT KEY ACTION)\n"));
 }
 
 void cli_help(const struct cli_cmd *cmd, FILE *out)
@@ -211,9 +213,10 @@ void cli_put_padded(FILE *out, const char *s, int width, bool right)
 			fputc(' ', out);
 }
 
-static int no_command(struct cli *c)
+static int no_command(struct cli *c, int (*full_screen)(struct cli *c))
 {
-	/* Until the full-screen program lands, hoivien with no command shows the store. */
+	if (full_screen)
+		return full_screen(c);
 	char *dir = path_store_dir(c->dir_opt);
 	bool exists = store_exists(dir);
 	free(dir);
@@ -226,11 +229,28 @@ static int no_command(struct cli *c)
 	return cmd_summary(c, 1, argv);
 }
 
-int cli_main(int argc, char **argv)
+/* --dump-keys: the bindings in force (defaults and the user's file) as CONTEXT KEY ACTION. */
+static int dump_keys(void)
+{
+	struct buf errs = BUF_INIT, out = BUF_INIT;
+	struct keymap *km = keymap_load_user(&errs);
+	keymap_dump(km, &out);
+	fputs(buf_str(&out), stdout);
+	if (errs.len)
+		fputs(errs.p, stderr);
+	int rc = errs.len ? EXIT_PROBLEMS : EXIT_OK;
+	keymap_free(&km);
+	buf_free(&errs);
+	buf_free(&out);
+	return rc;
+}
+
+int cli_main(int argc, char **argv, int (*full_screen)(struct cli *c))
 {
 	struct cli c = { 0 };
 	static const struct option opts[] = {
 		{ "version", no_argument, NULL, 'V' },
+		{ "dump-keys", no_argument, NULL, 'K' },
 		CLI_COMMON_OPTS,
 		{ 0, 0, 0, 0 },
 	};
@@ -242,6 +262,8 @@ int cli_main(int argc, char **argv)
 		case 'V':
 			printf("hoivien %s (%s)\n", HOIVIEN_VERSION, store_library_version());
 			return EXIT_OK;
+		case 'K':
+			return dump_keys();
 		case 'd':
 			c.dir_opt = optarg;
 			break;
@@ -266,7 +288,7 @@ int cli_main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return no_command(&c);
+		return no_command(&c, full_screen);
 	const char *name = argv[optind];
 	if (strcmp(name, "help") == 0) {
 		const struct cli_cmd *cmd = optind + 1 < argc ? cli_command(argv[optind + 1]) : NULL;

@@ -33,7 +33,9 @@ struct cli_cmd {
 	const char *options;	/* option lines for --help, translated with _() at use */
 };
 
-int cli_main(int argc, char **argv);
+/* Run the command line; with no command, full_screen (the program of src/ui, passed in by
+ * main so that this library does not depend on curses) runs instead when it is not NULL. */
+int cli_main(int argc, char **argv, int (*full_screen)(struct cli *c));
 
 /* Options every subcommand takes; put them at the end of its long options (before the
  * terminating zero entry) and "d:h" in its short options. */

@@ -1,6 +1,7 @@
 /* Commands that look people up: find (by name, CCCD or card) and show. */
 #include "cli/cli.h"
 
+#include "core/cccd.h"
 #include "core/orgs.h"
 #include "core/record.h"
 #include "core/unitpath.h"
@@ -160,23 +161,6 @@ static int card_hit(const void *rec, void *ctx)
 	return rc;
 }
 
-/* The digits of a query that is an ID number ("001 085 012 345" and "001.085.012.345" too). */
-static size_t id_digits(const char *q, char *out, size_t max)
-{
-	size_t n = 0;
-	for (const char *p = q; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (n + 1 >= max)
-				return 0;
-			out[n++] = *p;
-		} else if (*p != ' ' && *p != '.' && *p != '-') {
-			return 0;
-		}
-	}
-	out[n] = '\0';
-	return n;
-}
-
 static int run_query(struct finder *f, const char *q)
 {
 	f->printed = 0;
@@ -185,7 +169,7 @@ static int run_query(struct finder *f, const char *q)
 	hmap_free(&f->seen);
 	hmap_init(&f->seen);
 	char digits[32];
-	size_t nd = id_digits(q, digits, sizeof digits);
+	size_t nd = cccd_query_digits(q, digits, sizeof digits);
 	int rc = 0;
 	bool has_digit = strpbrk(q, "0123456789") != NULL;
 	if (nd == 9 || nd == 12) {

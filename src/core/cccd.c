@@ -215,3 +215,20 @@ void cccd_make(char *out, int province, int sex, int birth_year, unsigned serial
 	int yy = birth_year < 0 ? 0 : birth_year % 100;
 	snprintf(out, CCCD_LEN + 1, "%03d%d%02d%06u", province, d4, yy, serial % 1000000u);
 }
+
+size_t cccd_query_digits(const char *q, char *out, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = q; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n + 1 >= max)
+				return 0;
+			out[n++] = *p;
+		} else if (*p != ' ' && *p != '.' && *p != '-') {
+			return 0;
+		}
+	}
+	if (max)
+		out[n] = '\0';
+	return n;
+}

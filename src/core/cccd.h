@@ -25,6 +25,10 @@ int cccd_parse(const char *s, char *out, struct err *e);
  * the ID is "" or a CMND; 1 for anything that is neither 12 nor 9 digits). */
 int cccd_check(const char *cccd, int sex, hv_date birth, struct buf *warn);
 
+/* The digits of a search query that is an ID number as people write one ("001 085 012 345",
+ * "001.085.012.345"): into out (max bytes with the NUL); returns how many, 0 if the query has
+ * anything but digits, spaces, dots and dashes (or too many digits for out). */
+size_t cccd_query_digits(const char *q, char *out, size_t max);
 /* Name of a province by its CCCD code (1..96), or NULL. */
 const char *cccd_province(int code);
 /* Fill out (room for 13) with a CCCD consistent with the arguments (for generated demo data);

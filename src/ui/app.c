@@ -1,0 +1,281 @@
+/* The program's main loop: the screen stack, the title, message and status lines, quitting. */
+#include "ui/ui.h"
+#include "ui/term.h"
+
+#include "cli/cli.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/msg.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void ui_push(struct ui_app *a, struct ui_screen *s)
+{
+	if (!s)
+		return;
+	if (a->depth == (int)(sizeof a->stack / sizeof *a->stack)) {
+		s->ops->free(s);
+		ui_error(a, "%s", _("too many screens open"));
+		return;
+	}
+	a->stack[a->depth++] = s;
+}
+
+static void pop(struct ui_app *a)
+{
+	if (a->depth > 0) {
+		struct ui_screen *s = a->stack[--a->depth];
+		s->ops->free(s);
+	}
+}
+
+static void vmessage(struct ui_app *a, bool error, const char *fmt, va_list ap)
+{
+	buf_reset(&a->message);
+	char text[1024];
+	vsnprintf(text, sizeof text, fmt, ap);
+	buf_adds(&a->message, text);
+	a->message_error = error;
+}
+
+void ui_message(struct ui_app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(a, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui_app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(a, true, fmt, ap);
+	va_end(ap);
+}
+
+/* Messages of the core (msg_warn, msg_error) go to the message line while the program runs. */
+static void sink(enum msg_level level, const char *text, void *ctx)
+{
+	struct ui_app *a = ctx;
+	if (level == MSG_ERROR)
+		ui_error(a, "%s", text);
+	else
+		ui_message(a, "%s", text);
+}
+
+void ui_hints(struct ui_app *a, enum km_ctx ctx, const int *actions, int n, struct buf *out)
+{
+	for (int i = 0; i < n; i++) {
+		uint32_t keys[4];
+		size_t nk = keymap_keys_for(a->keys, ctx, actions[i], keys, 4);
+		if (!nk)
+			continue;
+		/* The first key bound, and a Ctrl or letter one if the first is an F-key. */
+		char name[32];
+		if (out->len)
+			buf_adds(out, "  ");
+		buf_adds(out, keymap_key_name(keys[0], name, sizeof name));
+		if (keys[0] >= KM_F(1) && keys[0] <= KM_F(12))
+			for (size_t j = 1; j < nk; j++)
+				if (keys[j] < KM_SPECIAL) {
+					buf_addc(out, '/');
+					buf_adds(out, keymap_key_name(keys[j], name, sizeof name));
+					break;
+				}
+		buf_addc(out, ' ');
+		buf_adds(out, keymap_action_help(actions[i]));
+	}
+}
+
+static void draw_frame(struct ui_app *a)
+{
+	int rows = term_rows(), cols = term_cols();
+	struct ui_screen *top = a->stack[a->depth - 1];
+	term_clear();
+	term_cursor(-1, 0);
+	/* Title bar. */
+	char title[256];
+	snprintf(title, sizeof title, " hoivien — %s", top->ops->title(a, top));
+	term_text(0, 0, cols, title, TA_TITLE, true);
+	top->ops->draw(a, top);
+	/* Message line: the last message, else the main keys of this screen. */
+	if (a->message.len) {
+		term_text(rows - 2, 0, cols, buf_str(&a->message),
+			  a->message_error ? TA_ERROR : TA_NORMAL, true);
+	} else {
+		static const int common[] = { KA_HELP, KA_QUIT };
+		struct buf h = BUF_INIT;
+		if (top->ops->hints)
+			top->ops->hints(a, top, &h);
+		else
+			ui_hints(a, top->ops->ctx, common, 2, &h);
+		term_text(rows - 2, 0, cols, buf_str(&h), TA_DIM, true);
+		buf_free(&h);
+	}
+	/* Status line: store, user, organization in view, input method. */
+	char status[512];
+	snprintf(status, sizeof status, _(" Store: %s │ User: %s │ Organization: %s │ Typing: %s"),
+		 a->store_name, a->login, a->org_id ? a->org_code : _("all"), a->ime);
+	term_text(rows - 1, 0, cols, status, TA_STATUS, true);
+}
+
+static void paint(struct ui_app *a)
+{
+	if (term_rows() < 10 || term_cols() < 40) {
+		term_clear();
+		term_cursor(-1, 0);
+		term_text(0, 0, term_cols(), _("The window is too small (at least 80x24)."),
+			  TA_ERROR, false);
+		term_flush();
+		return;
+	}
+	draw_frame(a);
+	term_flush();
+}
+
+bool ui_confirm(struct ui_app *a, const char *question)
+{
+	for (;;) {
+		ui_message(a, "%s", question);
+		paint(a);
+		int rows = term_rows();
+		term_cursor(rows - 2, term_width_of(question) < term_cols() ? term_width_of(question) :
+			    term_cols() - 1);
+		term_flush();
+		uint32_t k = term_key();
+		if (k == TERM_KEY_RESIZE)
+			continue;
+		int act = keymap_lookup(a->keys, KM_CONFIRM, k);
+		if (act == KA_REDRAW) {
+			term_redraw_all();
+			continue;
+		}
+		buf_reset(&a->message);
+		if (act == KA_YES)
+			return true;
+		if (act == KA_NO || act == KA_CANCEL)
+			return false;
+	}
+}
+
+static void quit(struct ui_app *a)
+{
+	for (int i = a->depth - 1; i >= 0; i--) {
+		struct ui_screen *s = a->stack[i];
+		if (s->ops->may_quit && !s->ops->may_quit(a, s))
+			return;
+	}
+	a->quit = true;
+}
+
+static void loop(struct ui_app *a)
+{
+	while (!a->quit && a->depth > 0) {
+		paint(a);
+		uint32_t k = term_key();
+		if (k == TERM_KEY_RESIZE)
+			continue;	/* the next paint fits the new size; every screen keeps its state */
+		buf_reset(&a->message);
+		struct ui_screen *top = a->stack[a->depth - 1];
+		int act = keymap_lookup(a->keys, top->ops->ctx, k);
+		int r = top->ops->key(a, top, act, k);
+		if (r & UI_UNHANDLED) {
+			switch (act) {
+			case KA_HELP:
+				ui_push(a, ui_help_new(a, top->ops->ctx));
+				break;
+			case KA_REDRAW:
+				term_redraw_all();
+				break;
+			case KA_QUIT:
+				quit(a);
+				break;
+			case KA_IME_TOGGLE:
+				ui_message(a, "%s", _("Vietnamese typing (Telex, VNI, VIQR) is not in this "
+						      "version yet."));
+				break;
+			default:
+				break;
+			}
+		}
+		if (r & UI_POP)
+			pop(a);
+		if (r & UI_QUIT)
+			quit(a);
+	}
+}
+
+int ui_run(struct cli *c)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("hoivien: the full-screen program needs a terminal; "
+					  "see 'hoivien --help' for the commands"));
+		return EXIT_USAGE;
+	}
+	char *dir = path_store_dir(c->dir_opt);
+	if (!store_exists(dir)) {
+		fprintf(stderr, _("hoivien: there is no store in %s.\n"
+				  "Create one with 'hoivien -d %s init' (empty) or 'hoivien -d %s demo' "
+				  "(generated members).\n"),
+			dir, dir, dir);
+		free(dir);
+		return EXIT_ERROR;
+	}
+	struct buf errs = BUF_INIT;
+	struct keymap *km = keymap_load_user(&errs);
+	struct ui_app a = { .keys = km, .ime = "EN", .message = BUF_INIT };
+	int rc = cli_open(c, &a.store, false, false);
+	if (rc) {
+		keymap_free(&km);
+		buf_free(&errs);
+		free(dir);
+		return rc;
+	}
+	const char *slash = strrchr(dir, '/');
+	a.store_name = slash && slash[1] ? slash + 1 : dir;
+	a.login = store_login(a.store);
+	if (term_start() != 0) {
+		store_close(&a.store);
+		keymap_free(&km);
+		buf_free(&errs);
+		free(dir);
+		return EXIT_ERROR;
+	}
+	msg_set_sink(sink, &a);
+	if (errs.len) {
+		/* Bad lines of the user's keys file: say so (the first line and how many) and go on
+		 * with the bindings that were good. */
+		size_t lines = 0;
+		for (size_t i = 0; i < errs.len; i++)
+			lines += errs.p[i] == '\n';
+		const char *nl = memchr(errs.p, '\n', errs.len);
+		int first = nl ? (int)(nl - errs.p) : (int)errs.len;
+		if (lines > 1)
+			ui_error(&a, _("%.*s (and %zu more errors in the keys file)"), first, errs.p,
+				 lines - 1);
+		else
+			ui_error(&a, "%.*s", first, errs.p);
+	}
+	ui_push(&a, ui_menu_new(&a));
+	loop(&a);
+	while (a.depth)
+		pop(&a);
+	term_stop();
+	msg_set_sink(NULL, NULL);
+	if (errs.len)
+		fputs(errs.p, stderr);	/* the whole list, where it can be read after the program */
+	store_close(&a.store);
+	keymap_free(&km);
+	buf_free(&errs);
+	buf_free(&a.message);
+	free(dir);
+	return EXIT_OK;
+}

@@ -1,0 +1,270 @@
+/* The terminal through curses: set-up, keys, safe text. */
+#include "ui/term.h"
+
+#include "core/keymap.h"
+#include "text/utf8.h"
+#include "text/width.h"
+#include "util/msg.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static bool started;
+static bool colour;
+
+static attr_t attr_of(enum term_attr a)
+{
+	if (colour) {
+		switch (a) {
+		case TA_TITLE: return COLOR_PAIR(1) | A_BOLD;
+		case TA_STATUS: return COLOR_PAIR(1);
+		case TA_SELECTED: return A_REVERSE;
+		case TA_LABEL: return A_NORMAL;
+		case TA_INPUT: return COLOR_PAIR(2) | A_UNDERLINE;
+		case TA_ERROR: return COLOR_PAIR(3) | A_BOLD;
+		case TA_WARN: return COLOR_PAIR(4) | A_BOLD;
+		case TA_DIM: return A_DIM;
+		case TA_HEADING: return A_BOLD;
+		default: return A_NORMAL;
+		}
+	}
+	/* A monochrome terminal: reverse video, bold and underline say the same. */
+	switch (a) {
+	case TA_TITLE: return A_REVERSE | A_BOLD;
+	case TA_STATUS: return A_REVERSE;
+	case TA_SELECTED: return A_REVERSE;
+	case TA_INPUT: return A_UNDERLINE;
+	case TA_ERROR: return A_BOLD;
+	case TA_WARN: return A_BOLD;
+	case TA_HEADING: return A_BOLD;
+	default: return A_NORMAL;
+	}
+}
+
+int term_start(void)
+{
+	/* Escape alone is "cancel": wait only briefly for the rest of a key's sequence. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(40);
+	if (!newterm(NULL, stdout, stdin)) {
+		msg_error("cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		return -1;
+	}
+	started = true;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	colour = has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	if (colour) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, -1, -1);
+		init_pair(3, COLOR_RED, -1);
+		init_pair(4, COLOR_YELLOW, -1);
+	}
+	return 0;
+}
+
+void term_stop(void)
+{
+	if (!started)
+		return;
+	endwin();
+	delscreen(set_term(NULL));
+	started = false;
+}
+
+int term_rows(void)
+{
+	return LINES;
+}
+
+int term_cols(void)
+{
+	return COLS;
+}
+
+static uint32_t from_curses_key(int k)
+{
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		return KM_F(k - KEY_F0);
+	switch (k) {
+	case KEY_UP: return KM_UP;
+	case KEY_DOWN: return KM_DOWN;
+	case KEY_LEFT: return KM_LEFT;
+	case KEY_RIGHT: return KM_RIGHT;
+	case KEY_HOME: return KM_HOME;
+	case KEY_END: return KM_END;
+	case KEY_PPAGE: return KM_PAGEUP;
+	case KEY_NPAGE: return KM_PAGEDOWN;
+	case KEY_IC: return KM_INSERT;
+	case KEY_DC: return KM_DELETE;
+	case KEY_BACKSPACE: return KM_BSPACE;
+	case KEY_ENTER: return KM_ENTER;
+	case KEY_BTAB: return KM_BTAB;
+	case KEY_RESIZE: return TERM_KEY_RESIZE;
+	default: return 0;	/* a key no binding can name */
+	}
+}
+
+static uint32_t from_char(wint_t c)
+{
+	switch (c) {
+	case '\r':
+	case '\n': return KM_ENTER;
+	case '\t': return KM_TAB;
+	case 0x7f:
+	case 0x08: return KM_BSPACE;
+	case 0x1b: return KM_ESCAPE;
+	default: return (uint32_t)c;
+	}
+}
+
+uint32_t term_key(void)
+{
+	for (;;) {
+		wint_t c;
+		int r = get_wch(&c);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES) {
+			uint32_t k = from_curses_key((int)c);
+			if (k)
+				return k;
+			continue;
+		}
+		if (c != 0x1b)
+			return from_char(c);
+		/* Escape: a key that follows at once is Alt+key (what terminals send for it). */
+		nodelay(stdscr, TRUE);
+		wint_t c2;
+		int r2 = get_wch(&c2);
+		nodelay(stdscr, FALSE);
+		if (r2 == ERR)
+			return KM_ESCAPE;
+		if (r2 == KEY_CODE_YES) {
+			uint32_t k = from_curses_key((int)c2);
+			return k ? (k == TERM_KEY_RESIZE ? k : KM_META | k) : KM_ESCAPE;
+		}
+		if (c2 == '[' || c2 == 'O') {
+			/* A key's sequence the terminal description does not know (say "\e[4~" for
+			 * End under the wrong TERM): read it to its end and ignore it, rather than
+			 * typing "4~". */
+			nodelay(stdscr, TRUE);
+			wint_t c3;
+			int got = 0;
+			while (got < 16 && get_wch(&c3) != ERR) {
+				got++;
+				if (c3 >= 0x40 && c3 <= 0x7e && !(got == 1 && c3 == '['))
+					break;
+			}
+			nodelay(stdscr, FALSE);
+			if (got == 0)
+				return KM_META | c2;	/* Alt-[ or Alt-O itself */
+			continue;
+		}
+		return KM_META | from_char(c2);
+	}
+}
+
+void term_clear(void)
+{
+	erase();
+}
+
+/* A code point as it may be shown: controls and what is not valid become '?'. */
+static wchar_t shown(uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return L'?';
+	if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f)
+		return L'?';	/* line separators and bidirectional overrides */
+	return (wchar_t)cp;
+}
+
+int term_text(int row, int col, int width, const char *s, enum term_attr a, bool pad)
+{
+	if (row < 0 || row >= LINES || col >= COLS || width <= 0)
+		return 0;
+	if (col + width > COLS)
+		width = COLS - col;
+	wchar_t wbuf[512];
+	size_t nw = 0;
+	int used = 0;
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n && nw < sizeof wbuf / sizeof *wbuf - 1;) {
+		uint32_t cp;
+		int len = utf8_decode(s + i, n - i, &cp);
+		char one[4];
+		size_t olen;
+		if (len < 0) {
+			cp = '?';
+			len = 1;
+		}
+		wchar_t w = shown(cp);
+		olen = utf8_encode((uint32_t)w, one);
+		int cw = vn_width(one, olen);
+		if (used + cw > width)
+			break;
+		wbuf[nw++] = w;
+		used += cw;
+		i += (size_t)len;
+	}
+	wbuf[nw] = 0;
+	attr_t at = attr_of(a);
+	attron(at);
+	mvaddnwstr(row, col, wbuf, (int)nw);
+	if (pad)
+		for (int i = used; i < width; i++)
+			addch(' ');
+	attroff(at);
+	return pad ? width : used;
+}
+
+void term_fill(int row, int col, int width, enum term_attr a)
+{
+	if (row < 0 || row >= LINES || col >= COLS)
+		return;
+	if (width < 0 || col + width > COLS)
+		width = COLS - col;
+	attr_t at = attr_of(a);
+	attron(at);
+	mvhline(row, col, ' ', width);
+	attroff(at);
+}
+
+static int cur_row = -1, cur_col;
+
+void term_cursor(int row, int col)
+{
+	cur_row = row;
+	cur_col = col;
+}
+
+void term_flush(void)
+{
+	if (cur_row >= 0 && cur_row < LINES) {
+		curs_set(1);
+		move(cur_row, cur_col < COLS ? cur_col : COLS - 1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+void term_redraw_all(void)
+{
+	clearok(curscr, TRUE);
+}
+
+int term_width_of(const char *s)
+{
+	return s ? vn_width(s, strlen(s)) : 0;
+}

@@ -1,0 +1,79 @@
+/* The full-screen program: a stack of screens over one store, driven by the keymap.
+ *
+ * A screen draws itself from its state (draw) and changes its state on a key (key); key
+ * handlers never paint, they return flags and the main loop repaints the top screen.  Screens
+ * open other screens by pushing them (ui_push); a screen that is done returns UI_POP. */
+#ifndef HOIVIEN_UI_H
+#define HOIVIEN_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/keymap.h"
+#include "util/buf.h"
+
+struct cli;
+struct store;
+struct ui_screen;
+
+/* What a key handler asks of the main loop. */
+enum {
+	UI_OK = 0,
+	UI_POP = 1 << 0,	/* close this screen */
+	UI_QUIT = 1 << 1,	/* leave the program */
+	UI_UNHANDLED = 1 << 2,	/* not a key for this screen: try the global actions */
+};
+
+struct ui_app {
+	struct store *store;
+	struct keymap *keys;
+	const char *store_name;		/* shown on the status line */
+	const char *login;
+	uint64_t org_id;		/* organization in view (0: all) */
+	char org_code[16];
+	const char *ime;		/* input method shown on the status line */
+	struct buf message;		/* shown on the message line until the next key */
+	bool message_error;
+	struct ui_screen *stack[16];
+	int depth;
+	bool quit;
+};
+
+struct ui_screen_ops {
+	const char *name;
+	enum km_ctx ctx;
+	/* The title bar's text (translated). */
+	const char *(*title)(struct ui_app *a, struct ui_screen *s);
+	/* Draw rows 1 .. rows-3 (title, message and status lines are the loop's). */
+	void (*draw)(struct ui_app *a, struct ui_screen *s);
+	/* action: the key's action in the screen's context (KA_NONE if unbound); key: the key. */
+	int (*key)(struct ui_app *a, struct ui_screen *s, int action, uint32_t key);
+	/* Key hints for the message line when there is no message (NULL: help and quit). */
+	void (*hints)(struct ui_app *a, struct ui_screen *s, struct buf *out);
+	/* Asked before the program quits with this screen open: false keeps it open. */
+	bool (*may_quit)(struct ui_app *a, struct ui_screen *s);
+	void (*free)(struct ui_screen *s);
+};
+
+struct ui_screen {
+	const struct ui_screen_ops *ops;
+};
+
+/* The program: hoivien with no subcommand.  Returns an exit status. */
+int ui_run(struct cli *c);
+
+void ui_push(struct ui_app *a, struct ui_screen *s);
+/* Put a message on the message line (printf-style, already translated). */
+void ui_message(struct ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Ask a yes/no question on the message line; true for yes. */
+bool ui_confirm(struct ui_app *a, const char *question);
+/* Key hints for the message line: "F2 Lưu  Esc Huỷ …" for the given actions of ctx. */
+void ui_hints(struct ui_app *a, enum km_ctx ctx, const int *actions, int n, struct buf *out);
+
+/* Screens. */
+struct ui_screen *ui_menu_new(struct ui_app *a);
+struct ui_screen *ui_list_new(struct ui_app *a);
+struct ui_screen *ui_help_new(struct ui_app *a, enum km_ctx ctx);
+
+#endif

@@ -1,0 +1,66 @@
+# Driving the full-screen program in tmux (STYLE.md, tests/ui): a private server (-L), no user
+# configuration (-f /dev/null), a fixed 80x24 window, keys sent with send-keys and the screen
+# read with capture-pane; waits poll for what must appear instead of sleeping.
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/tap.sh"
+
+UI_SOCK="hv-ui-$$"
+UI_EXIT="$T_TMP/ui.exit"
+UI_ERR="$T_TMP/ui.stderr"
+# The program's messages are tested in English unless a test sets LANG itself.
+export LANG=C LC_ALL=C.UTF-8
+export XDG_CONFIG_HOME="$T_TMP/config"
+
+tmux_() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
+
+ui_cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$T_TMP"; }
+trap ui_cleanup EXIT
+
+# ui_start ARGS...: start hoivien ARGS in an 80x24 window (more: UI_COLS/UI_ROWS).
+ui_start() {
+	rm -f "$UI_EXIT"
+	local cmd=""
+	for a in "$HV" "$@"; do cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
+	tmux_ new-session -d -s hv -x "${UI_COLS:-80}" -y "${UI_ROWS:-24}" \
+		"env LANG=$LANG LC_ALL=$LC_ALL XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
+		 HOIVIEN_USER=$HOIVIEN_USER HOIVIEN_DATADIR=$HOIVIEN_DATADIR TZ=$TZ \
+		 NO_COLOR=${NO_COLOR:-} $cmd 2>>'$UI_ERR'; echo \$? > '$UI_EXIT'; sleep 30"
+}
+
+ui_screen() { tmux_ capture-pane -p -t hv; }
+
+# ui_keys KEY...: tmux key names (Enter, Escape, F2, C-s, Down) or text (sent literally with -l).
+ui_keys() { tmux_ send-keys -t hv "$@"; }
+ui_type() { tmux_ send-keys -t hv -l "$1"; }
+
+# poll_ WANT PATTERN SECONDS: wait until the screen matches (WANT=yes) or stops matching (no).
+poll_() {
+	local i=0 limit=$(( $3 * 20 ))
+	while [ $i -lt $limit ]; do
+		if ui_screen | grep -qE -- "$2"; then [ "$1" = yes ] && return 0
+		else [ "$1" = no ] && return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	diag "timed out waiting for the screen to $([ "$1" = yes ] || echo 'stop to ')show: $2"
+	ui_screen | sed 's/^/#   | /'
+	return 1
+}
+
+# ui_wait PATTERN [SECONDS]: wait until the screen matches (grep -E); false on time-out.
+ui_wait() { poll_ yes "$1" "${2:-15}"; }
+# ui_wait_gone PATTERN [SECONDS]: wait until the screen no longer matches.
+ui_wait_gone() { poll_ no "$1" "${2:-15}"; }
+
+# ui_wait_exit [SECONDS]: wait for the program to end; prints its exit status.
+ui_wait_exit() {
+	local i=0 limit=$(( ${1:-15} * 20 ))
+	while [ $i -lt $limit ]; do
+		if [ -s "$UI_EXIT" ]; then cat "$UI_EXIT"; return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo timeout
+	return 1
+}
+
+ui_stop() { tmux_ kill-session -t hv 2>/dev/null; true; }

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The full-screen program: main menu, status line, help, member list with search-as-you-type,
+# key bindings from the user's file, hostile names on screen, quitting.
+. "$(dirname "$0")/lib.sh"
+
+D="$T_TMP/store"
+check "a demo store of 400 persons" "$HV" -d "$D" demo -n 400 --seed 11 >/dev/null 2>&1
+
+ui_start -d "$D"
+check "the main menu appears" ui_wait "Main menu"
+s=$(ui_screen)
+like "$s" "1  Members" "item 1 is Members"
+like "$s" "9  System" "nine items"
+like "$s" "Store: store .* User: tester .* Organization: all .* Typing: EN" "the status line"
+
+ui_keys 4
+check "an item not in this version says so" ui_wait "Dues: not in this version yet"
+
+ui_keys F1
+check "F1 shows the keys of the menu" ui_wait "Keys of this screen \(menu\)"
+like "$(ui_screen)" "Up, k, C-p +move up" "help lists bindings from the keymap"
+ui_keys Escape
+check "any key closes help" ui_wait "Main menu"
+
+ui_keys 1
+check "1 opens the member list" ui_wait "Full name +Born +Organizations +Unit"
+rows=$(ui_screen | sed -n '4,21p' | grep -c '[0-9][0-9]/[0-9][0-9]/[0-9]\{4\}\|  [0-9]\{4\}  ')
+check "the list fills the screen ($rows rows)" test "$rows" -ge 15
+
+# Search as you type, accent-insensitively: every row then has a word starting with "nguy".
+ui_type "nguyen"
+check "typing narrows the list" ui_wait "Search: nguyen"
+sleep 0.2
+names=$(ui_screen | sed -n '4,21p' | cut -c2-31 | sed 's/ *$//' | grep -v '^$')
+bad=$(printf '%s\n' "$names" | grep -vi 'nguy' | head -3)
+check "every row is a Nguyễn ($(printf '%s\n' "$names" | wc -l) rows)" test -z "$bad" -a -n "$names"
+ui_keys C-u
+check "C-u clears the search" ui_wait "Search:$"
+ui_type "Thị"
+sleep 0.3
+names=$(ui_screen | sed -n '4,21p' | cut -c2-31 | grep -v '^ *$')
+bad=$(printf '%s\n' "$names" | grep -v 'Thị' | head -3)
+check "a query with diacritics is exact (only Thị, no Thi or Thy)" test -z "$bad" -a -n "$names"
+ui_keys Escape
+check "Escape clears the search first" ui_wait "Search:$"
+ui_keys PageDown
+sleep 0.2
+ui_keys End
+sleep 0.2
+last=$(ui_screen | sed -n '4,21p' | grep -v '^ *$' | tail -1 | cut -c2-31 | sed 's/ *$//')
+want=$("$HV" -d "$D" export -o - 2>/dev/null | wc -l)
+check "End shows the end of the list" test -n "$last"
+ui_keys Home
+sleep 0.2
+ui_keys Escape
+check "Escape goes back to the menu" ui_wait "Main menu"
+ui_keys q
+is "$(ui_wait_exit)" 0 "q quits with status 0"
+ui_stop
+
+# Bindings: the defaults, and a user's file with an override and a bad line.
+out=$("$HV" --dump-keys)
+like "$out" "^form F2 save$" "--dump-keys prints CONTEXT KEY ACTION lines"
+like "$out" "^list C-a new$" "the Ctrl fallback of new"
+mkdir -p "$XDG_CONFIG_HOME/hoivien"
+printf '# mine\nbind menu x quit\nbind menu F13 help\nbind nowhere q quit\n' > "$XDG_CONFIG_HOME/hoivien/keys"
+err=$("$HV" --dump-keys 2>&1 >/dev/null)
+like "$err" "keys:3: .*F13" "a bad key is reported as path:line"
+like "$err" "keys:4: .*nowhere" "so is a bad context, on its own line"
+ui_start -d "$D"
+check "the program starts despite a bad keys file" ui_wait "Main menu"
+like "$(ui_screen)" "keys:3: .*and 1 more" "and says so on the message line"
+ui_keys x
+is "$(ui_wait_exit)" 0 "the user's binding works (x quits)"
+ui_stop
+like "$(cat "$UI_ERR")" "keys:4:" "every bad line is listed on stderr after the program"
+rm -f "$XDG_CONFIG_HOME/hoivien/keys"
+
+# A name with terminal escape sequences shows harmlessly (the importer cleans it; the screen
+# would show any control left as '?').
+printf 'Họ và tên,Giới tính,Năm sinh\n"\033[2J\033[31mAaa Văn Bbb\033]0;owned\007",Nam,1990\n' > "$T_TMP/evil.csv"
+"$HV" -d "$D" import --org ND "$T_TMP/evil.csv" >/dev/null 2>&1
+ui_start -d "$D"
+ui_wait "Main menu" >/dev/null
+ui_keys 1
+ui_wait "Full name" >/dev/null
+ui_type "aaa bbb"
+check "the cleaned name is found and shown" ui_wait "Aaa Văn Bbb"
+s=$(ui_screen)
+like "$s" "Members" "the screen was not cleared by the name"
+like "$s" "Search: aaa bbb" "nor moved"
+ui_keys C-q
+is "$(ui_wait_exit)" 0 "C-q quits from anywhere"
+ui_stop
+
+# Without a terminal the program says what to do instead.
+out=$("$HV" -d "$D" </dev/null 2>&1)
+is "$?" 2 "no terminal: exit status 2"
+like "$out" "needs a terminal" "and a message"
+
+done_testing
