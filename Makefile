@@ -143,13 +143,10 @@ $(DEMO)/.demo-done: | $(BIN) $(MO)
 	./$(BIN) -d $(DEMO) demo -n 10000 --seed 2026
 	touch $@
 
-# Until the full-screen program lands, `make run` shows the demo store and a few searches.
+# `make run`: the full-screen program on the demo store (q or C-q leaves it).
 run: deps
 	@$(MAKE) --no-print-directory $(BIN) $(MO) $(DEMO)/.demo-done
 	./$(BIN) -d $(DEMO)
-	@for q in "nguyen van" "thi hoa" "Thủy" "tran thi h"; do \
-		echo; echo "\$$ hoivien -d $(DEMO) find -n 5 '$$q'"; \
-		./$(BIN) -d $(DEMO) find -n 5 "$$q" 2>&1; done; true
 
 test-bin: $(SAN_BIN) $(SAN_TEST_BIN) $(SAN_TOOL_BIN) $(OPT_TEST_BIN) $(BIN) $(MO)
 
@@ -177,14 +174,16 @@ build/bench/%: bench/%.c build/libhoivien.a
 
 install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/screens $(DESTDIR)$(DATADIR)/keymaps \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/hoivien
 	for f in screens/* keymaps/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/$$f; done; true
 	for m in $(MO); do d=$(DESTDIR)$(DATADIR)/$${m#build/}; install -d $$(dirname $$d); install -m 644 $$m $$d; done
 	install -m 644 man/hoivien.1 $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1
+	install -m 644 man/hoivien-screens.5 $(DESTDIR)$(PREFIX)/share/man/man5/hoivien-screens.5
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/hoivien $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/hoivien $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/hoivien-screens.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
