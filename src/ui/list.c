@@ -5,6 +5,7 @@
  * past either edge reads on from the row at that edge.  A search keeps how many hits lie
  * above the screen and asks the store for that many plus a page (searches are narrow, and the
  * hits come in official order). */
+#include "ui/person.h"
 #include "ui/term.h"
 #include "ui/ui.h"
 
@@ -45,6 +46,7 @@ struct list {
 	bool more;		/* searching: hits below the screen */
 	struct org_list orgs;
 	char note[600];		/* why the list is empty */
+	unsigned data_gen;	/* the app's data_gen when the rows were read */
 };
 
 static int page_rows(void)
@@ -272,6 +274,7 @@ static void search_fill(struct ui_app *a, struct list *l)
 
 static void fill(struct ui_app *a, struct list *l)
 {
+	l->data_gen = a->data_gen;
 	if (l->query.len)
 		search_fill(a, l);
 	else
@@ -383,6 +386,8 @@ static const char *title(struct ui_app *a, struct ui_screen *s)
 static void draw(struct ui_app *a, struct ui_screen *s)
 {
 	struct list *l = (struct list *)s;
+	if (l->data_gen != a->data_gen)
+		fill(a, l);	/* something was saved meanwhile */
 	int cols = term_cols();
 	const char *label = _("Search: ");
 	int lw = term_text(1, 1, cols - 2, label, TA_LABEL, false);
@@ -480,7 +485,12 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		}
 		return UI_POP;
 	case KA_OPEN:
+		if (l->nrows)
+			ui_push(a, ui_person_new(a, l->rows[l->cur].id));
+		return UI_OK;
 	case KA_NEW:
+		ui_push(a, ui_person_new(a, 0));
+		return UI_OK;
 	case KA_DELETE:
 	case KA_FILTER:
 		ui_message(a, "%s", _("This part of the member list is not in this version yet."));

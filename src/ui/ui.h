@@ -37,6 +37,7 @@ struct ui_app {
 	struct ui_screen *stack[16];
 	int depth;
 	bool quit;
+	unsigned data_gen;		/* bumped by every save: lists read their page again */
 };
 
 struct ui_screen_ops {

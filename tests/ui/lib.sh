@@ -15,22 +15,24 @@ tmux_() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
 ui_cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$T_TMP"; }
 trap ui_cleanup EXIT
 
-# ui_start ARGS...: start hoivien ARGS in an 80x24 window (more: UI_COLS/UI_ROWS).
+# ui_start ARGS...: start hoivien ARGS in an 80x24 window (more: UI_COLS/UI_ROWS).  Set
+# UI_SESSION to drive a second program at the same time (and UI_USER for its user name).
 ui_start() {
 	rm -f "$UI_EXIT"
+	local user=${UI_USER:-$HOIVIEN_USER}
 	local cmd=""
 	for a in "$HV" "$@"; do cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
-	tmux_ new-session -d -s hv -x "${UI_COLS:-80}" -y "${UI_ROWS:-24}" \
+	tmux_ new-session -d -s "${UI_SESSION:-hv}" -x "${UI_COLS:-80}" -y "${UI_ROWS:-24}" \
 		"env LANG=$LANG LC_ALL=$LC_ALL XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
-		 HOIVIEN_USER=$HOIVIEN_USER HOIVIEN_DATADIR=$HOIVIEN_DATADIR TZ=$TZ \
+		 HOIVIEN_USER=$user HOIVIEN_DATADIR=$HOIVIEN_DATADIR TZ=$TZ \
 		 NO_COLOR=${NO_COLOR:-} $cmd 2>>'$UI_ERR'; echo \$? > '$UI_EXIT'; sleep 30"
 }
 
-ui_screen() { tmux_ capture-pane -p -t hv; }
+ui_screen() { tmux_ capture-pane -p -t "${UI_SESSION:-hv}"; }
 
 # ui_keys KEY...: tmux key names (Enter, Escape, F2, C-s, Down) or text (sent literally with -l).
-ui_keys() { tmux_ send-keys -t hv "$@"; }
-ui_type() { tmux_ send-keys -t hv -l "$1"; }
+ui_keys() { tmux_ send-keys -t "${UI_SESSION:-hv}" "$@"; }
+ui_type() { tmux_ send-keys -t "${UI_SESSION:-hv}" -l "$1"; }
 
 # poll_ WANT PATTERN SECONDS: wait until the screen matches (WANT=yes) or stops matching (no).
 poll_() {
@@ -63,4 +65,4 @@ ui_wait_exit() {
 	return 1
 }
 
-ui_stop() { tmux_ kill-session -t hv 2>/dev/null; true; }
+ui_stop() { tmux_ kill-session -t "${UI_SESSION:-hv}" 2>/dev/null; true; }

@@ -1,0 +1,231 @@
+/* The member card: one person's fields (screens/member.scr) and, below them, the person's
+ * memberships in every organization.  Saving checks the version read when the card opened, so
+ * a save that lost a race with another user says who changed the person and keeps the input. */
+#include "ui/editor.h"
+#include "ui/person.h"
+#include "ui/term.h"
+
+#include "core/date.h"
+#include "core/orgs.h"
+#include "core/unitpath.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mrow {
+	char org[16];
+	char *unit;
+	char joined[16];
+	char *card;
+	char *role;
+	const char *status;
+};
+
+struct card {
+	struct person p;	/* as read (its version is the one a save checks) */
+	struct mrow *m;
+	size_t nm;
+	char title[200];
+};
+
+static void card_free(void *ctx)
+{
+	struct card *c = ctx;
+	rec_clear(&REC_DEF_PERSON, &c->p);
+	for (size_t i = 0; i < c->nm; i++) {
+		free(c->m[i].unit);
+		free(c->m[i].card);
+		free(c->m[i].role);
+	}
+	free(c->m);
+	free(c);
+}
+
+struct load {
+	struct card *c;
+	struct org_list orgs;
+	struct store *s;
+	struct store_txn *t;
+	struct err *e;
+};
+
+static int on_membership(const void *rec, void *ctx)
+{
+	const struct membership *m = rec;
+	struct load *l = ctx;
+	struct card *c = l->c;
+	c->m = xrealloc(c->m, (c->nm + 1) * sizeof *c->m);
+	struct mrow *r = &c->m[c->nm++];
+	memset(r, 0, sizeof *r);
+	const struct org_entry *o = org_list_by_id(&l->orgs, m->org_id);
+	snprintf(r->org, sizeof r->org, "%s", o ? o->code : "?");
+	struct buf u = BUF_INIT;
+	if (m->unit_id && unit_path_text(l->s, l->t, m->unit_id, &u, l->e) != 0)
+		err_clear(l->e);
+	r->unit = buf_steal(&u);
+	date_format(m->join_date, r->joined);
+	r->card = xstrdup(m->card_no ? m->card_no : "");
+	r->role = xstrdup(m->role ? m->role : "");
+	r->status = mstatus_text((int)m->status);
+	return 0;
+}
+
+static int load_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct load *l = ctx;
+	l->s = s;
+	l->t = t;
+	l->e = e;
+	int rc = org_list_load(s, t, &l->orgs, e);
+	if (rc == 0)
+		rc = store_get(s, t, REC_PERSON, l->c->p.m.id, &l->c->p, e);
+	if (rc == 0)
+		rc = store_each_membership_of_person(s, t, l->c->p.m.id, on_membership, l, e);
+	return rc < 0 ? rc : 0;
+}
+
+static const char *card_title(struct ui_app *a, struct ui_editor *ed, void *ctx)
+{
+	(void)a;
+	struct card *c = ctx;
+	const char *t = screen_text(&ui_editor_screen(ed)->title);
+	if (c->p.m.id)
+		snprintf(c->title, sizeof c->title, "%s — %s", t,
+			 c->p.full_name ? c->p.full_name : "");
+	else
+		snprintf(c->title, sizeof c->title, "%s — %s", t, _("new person"));
+	return c->title;
+}
+
+static void draw_memberships(struct ui_app *a, struct ui_editor *ed,
+			     const struct screen_area *ar, void *ctx)
+{
+	(void)a;
+	(void)ed;
+	struct card *c = ctx;
+	if (strcmp(ar->name, "memberships") != 0)
+		return;
+	int cols = term_cols();
+	int row = ar->row1;
+	term_text(row, 1, 6, _("Org."), TA_HEADING, true);
+	term_text(row, 8, 34, _("Unit"), TA_HEADING, true);
+	term_text(row, 43, 10, _("Joined"), TA_HEADING, true);
+	term_text(row, 54, 10, _("Card"), TA_HEADING, true);
+	term_text(row, 65, cols - 66, _("Role, status"), TA_HEADING, true);
+	if (!c->nm) {
+		term_text(row + 1, 1, cols - 2,
+			  c->p.m.id ? _("Not a member of any organization.")
+				    : _("Memberships are added once the person is saved."),
+			  TA_DIM, false);
+		return;
+	}
+	for (size_t i = 0; i < c->nm && row + 1 + (int)i <= ar->row2; i++) {
+		const struct mrow *m = &c->m[i];
+		int r = row + 1 + (int)i;
+		/* The end of a long unit path says most (the branch). */
+		const char *unit = m->unit;
+		while (term_width_of(unit) > 34 && strchr(unit, '/'))
+			unit = strchr(unit, '/') + 1;
+		while (*unit == ' ')
+			unit++;
+		char rs[128];
+		snprintf(rs, sizeof rs, "%s%s%s", m->role, *m->role ? ", " : "", m->status);
+		term_text(r, 1, 6, m->org, TA_NORMAL, true);
+		term_text(r, 8, 34, unit, TA_NORMAL, true);
+		term_text(r, 43, 10, m->joined, TA_NORMAL, true);
+		term_text(r, 54, 10, m->card, TA_NORMAL, true);
+		term_text(r, 65, cols - 66, rs, TA_NORMAL, true);
+	}
+	if (c->nm > (size_t)(ar->row2 - row))
+		term_text(ar->row2, cols - 20, 19, _("… and more"), TA_DIM, false);
+}
+
+struct save {
+	struct person *p;
+	bool changed;
+};
+
+static int save_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct save *sv = ctx;
+	if (sv->p->m.id)
+		return store_update(s, t, REC_PERSON, sv->p, &sv->changed, e);
+	sv->changed = true;
+	return store_insert(s, t, REC_PERSON, sv->p, e);
+}
+
+static int card_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
+{
+	struct card *c = ctx;
+	struct person p = { 0 };
+	rec_copy(&REC_DEF_PERSON, &p, &c->p);
+	struct err e;
+	err_clear(&e);
+	int rc = form_apply_person(ui_editor_form(ed), &p, &e);
+	if (rc == 0) {
+		struct save sv = { &p, false };
+		rc = store_write(a->store, save_fn, &sv, &e);
+		if (rc == 0 && !sv.changed) {
+			rec_clear(&REC_DEF_PERSON, &p);
+			ui_message(a, "%s", _("Nothing changed."));
+			return UI_POP;
+		}
+	}
+	if (rc) {
+		char text[900];
+		ui_error(a, "%s", err_format(&e, text, sizeof text));
+		rec_clear(&REC_DEF_PERSON, &p);
+		return UI_OK;	/* the form stays open, the input as typed */
+	}
+	a->data_gen++;
+	ui_message(a, _("Saved: %s (number %llu)."), p.full_name ? p.full_name : "",
+		   (unsigned long long)p.m.id);
+	rec_clear(&REC_DEF_PERSON, &p);
+	return UI_POP;
+}
+
+static const struct ui_editor_hooks card_hooks = {
+	.save = card_save,
+	.draw_area = draw_memberships,
+	.title = card_title,
+	.free = card_free,
+};
+
+struct ui_screen *ui_person_new(struct ui_app *a, uint64_t id)
+{
+	struct buf errs = BUF_INIT;
+	struct screen *scr = NULL;
+	if (screen_load("member", &scr, &errs) != 0) {
+		/* A broken screen file is the administrator's to mend: say where. */
+		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
+		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
+		buf_free(&errs);
+		return NULL;
+	}
+	buf_free(&errs);
+	struct card *c = xcalloc(1, sizeof *c);
+	struct form *f = form_new(scr);
+	if (id) {
+		struct load l = { .c = c };
+		c->p.m.id = id;
+		struct err e;
+		err_clear(&e);
+		int rc = store_read(a->store, load_fn, &l, &e);
+		org_list_free(&l.orgs);
+		if (rc) {
+			char text[900];
+			ui_error(a, "%s", err_format(&e, text, sizeof text));
+			form_free(&f);
+			screen_free(&scr);
+			card_free(c);
+			return NULL;
+		}
+		form_load_person(f, &c->p);
+	}
+	return ui_editor_new(a, scr, f, KM_FORM, &card_hooks, c);
+}
