@@ -255,7 +255,7 @@ static int choose(struct ui_app *a, struct ui_editor *ed)
 	return UI_OK;
 }
 
-static int save(struct ui_app *a, struct ui_editor *ed)
+int ui_editor_save(struct ui_app *a, struct ui_editor *ed)
 {
 	leave(ed);
 	int nerr = 0, nwarn = 0;
@@ -270,6 +270,11 @@ static int save(struct ui_app *a, struct ui_editor *ed)
 		return UI_OK;
 	}
 	return ed->hooks->save(a, ed, ed->hctx);
+}
+
+static bool dirty(struct ui_editor *ed)
+{
+	return ed->hooks->dirty ? ed->hooks->dirty(ed, ed->hctx) : form_dirty(ed->f, -1);
 }
 
 static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
@@ -299,10 +304,16 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		return UI_OK;
 	case KA_NEXT_PAGE: turn_page(ed, 1); return UI_OK;
 	case KA_PREV_PAGE: turn_page(ed, -1); return UI_OK;
-	case KA_CHOOSE: return choose(a, ed);
-	case KA_SAVE: return save(a, ed);
+	case KA_CHOOSE:
+		if (ed->hooks->key) {
+			int r = ed->hooks->key(a, ed, action, k, ed->hctx);
+			if (!(r & UI_UNHANDLED))
+				return r;
+		}
+		return choose(a, ed);
+	case KA_SAVE: return ui_editor_save(a, ed);
 	case KA_CANCEL:
-		if (form_dirty(ed->f, -1) &&
+		if (dirty(ed) &&
 		    !ui_confirm(a, _("Leave without saving the changes? (y/n) ")))
 			return UI_OK;
 		return UI_POP;
@@ -321,7 +332,7 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 static bool may_quit(struct ui_app *a, struct ui_screen *s)
 {
 	struct ui_editor *ed = (struct ui_editor *)s;
-	return !form_dirty(ed->f, -1) ||
+	return !dirty(ed) ||
 	       ui_confirm(a, _("Quit without saving the changes? (y/n) "));
 }
 
@@ -418,7 +429,8 @@ static void ch_draw(struct ui_app *a, struct ui_screen *s)
 	for (int r = 0; r < rows && c->top + (size_t)r < c->nshown; r++) {
 		size_t i = c->top + (size_t)r;
 		bool sel = i == c->cur;
-		term_text(3 + r, 2, 50, c->items[c->shown[i]], sel ? TA_SELECTED : TA_NORMAL, sel);
+		term_text(3 + r, 2, term_cols() - 4, c->items[c->shown[i]], sel ? TA_SELECTED : TA_NORMAL,
+			  sel);
 	}
 	if (!c->nshown)
 		term_text(3, 2, 50, _("Nothing in the list matches."), TA_DIM, false);

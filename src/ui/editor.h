@@ -25,6 +25,8 @@ struct ui_editor_hooks {
 	int (*key)(struct ui_app *a, struct ui_editor *ed, int action, uint32_t key, void *ctx);
 	/* Called when the last field is left forwards (bulk entry saves there); NULL: wrap. */
 	int (*past_last)(struct ui_app *a, struct ui_editor *ed, void *ctx);
+	/* Whether leaving would lose typing (NULL: whether any field changed since loaded). */
+	bool (*dirty)(struct ui_editor *ed, void *ctx);
 	void (*free)(void *ctx);
 };
 
@@ -37,10 +39,13 @@ const struct screen *ui_editor_screen(struct ui_editor *ed);
 /* Put the cursor on field i (at the end of its text), turning to its page. */
 void ui_editor_focus(struct ui_editor *ed, int i);
 int ui_editor_current(const struct ui_editor *ed);
+/* Check every field and, when none is in error, call the save hook (what F2 does). */
+int ui_editor_save(struct ui_app *a, struct ui_editor *ed);
 
 /* A list to pick from, narrowed as the user types (accent-insensitively); picked is called
- * with the chosen item (borrowed) and the screen closes.  items are borrowed and must outlive
- * the screen. */
+ * with the chosen item's index and text (borrowed) and the screen closes.  items are borrowed
+ * and must outlive the screen.  ctx must come from malloc: picked owns it once called; if the
+ * list closes without a pick, the chooser frees it. */
 typedef void (*ui_picked_fn)(struct ui_app *a, void *ctx, int index, const char *item);
 struct ui_screen *ui_choose_new(struct ui_app *a, const char *title, const char *const *items,
 				size_t n, ui_picked_fn picked, void *ctx);

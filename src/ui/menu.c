@@ -16,7 +16,7 @@ struct item {
 
 static const struct item items[] = {
 	{ N_("Members"), ui_list_new, NULL },
-	{ N_("Bulk entry"), NULL, N_("Bulk entry") },
+	{ N_("Bulk entry"), ui_bulk_new, NULL },
 	{ N_("Units"), NULL, N_("The unit tree") },
 	{ N_("Dues"), NULL, N_("Dues") },
 	{ N_("Meetings"), NULL, N_("Meetings") },

@@ -75,6 +75,7 @@ void ui_hints(struct ui_app *a, enum km_ctx ctx, const int *actions, int n, stru
 /* Screens. */
 struct ui_screen *ui_menu_new(struct ui_app *a);
 struct ui_screen *ui_list_new(struct ui_app *a);
+struct ui_screen *ui_bulk_new(struct ui_app *a);
 struct ui_screen *ui_help_new(struct ui_app *a, enum km_ctx ctx);
 
 #endif

@@ -1,0 +1,464 @@
+/* Bulk entry (Nhập nhanh): typing a paper list of members one after another.
+ *
+ * The organization and branch are chosen once and stay, like the other fields marked carry in
+ * screens/bulk.scr (address, join date); Enter moves from field to field and on the last one
+ * saves the person with their membership in one transaction and opens the next blank record.
+ * A CCCD already in the store is the same person: after asking, the membership goes to them.
+ * A person with the same name and birth year already in the same commune is saved all the
+ * same, with a warning naming the look-alike (two people may share a name; a typist should
+ * look twice). */
+#include "ui/editor.h"
+#include "ui/term.h"
+
+#include "core/orgs.h"
+#include "core/unitpath.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct bulk {
+	struct org_list orgs;
+	const char **org_items;	/* "CD — Công đoàn Việt Nam" for the chooser */
+	struct buf unit_items;	/* unit paths of the organization, NUL-separated */
+	const char **unit_ptrs;
+	size_t nunits;
+	unsigned count;		/* records saved since bulk entry began */
+	char title[160];
+};
+
+static void bulk_free(void *ctx)
+{
+	struct bulk *b = ctx;
+	for (size_t i = 0; i < b->orgs.n; i++)
+		free((char *)b->org_items[i]);
+	free(b->org_items);
+	free(b->unit_ptrs);
+	buf_free(&b->unit_items);
+	org_list_free(&b->orgs);
+	free(b);
+}
+
+static const char *bulk_title(struct ui_app *a, struct ui_editor *ed, void *ctx)
+{
+	(void)a;
+	struct bulk *b = ctx;
+	snprintf(b->title, sizeof b->title, _("%s — %u entered"),
+		 screen_text(&ui_editor_screen(ed)->title), b->count);
+	return b->title;
+}
+
+/* ---- choosing the organization and the unit ---------------------------------------------- */
+
+struct units_walk {
+	struct bulk *b;
+	uint64_t org;
+	struct buf path;
+	struct store *s;
+	struct store_txn *t;
+	struct err *e;
+	int depth;
+};
+
+static int walk_units(struct units_walk *w, uint64_t parent);
+
+static int on_unit(const void *rec, void *ctx)
+{
+	const struct unit *u = rec;
+	struct units_walk *w = ctx;
+	size_t mark = w->path.len;
+	if (w->path.len)
+		buf_adds(&w->path, " / ");
+	buf_adds(&w->path, u->name ? u->name : "?");
+	buf_add(&w->b->unit_items, w->path.p, w->path.len + 1);
+	w->b->nunits++;
+	int rc = w->depth < UNIT_PATH_MAX ? walk_units(w, u->m.id) : 0;
+	w->path.len = mark;
+	if (w->path.p)
+		w->path.p[mark] = '\0';
+	return rc;
+}
+
+static int walk_units(struct units_walk *w, uint64_t parent)
+{
+	w->depth++;
+	int rc = store_each_child_unit(w->s, w->t, w->org, parent, on_unit, w, w->e);
+	w->depth--;
+	return rc;
+}
+
+static int units_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct units_walk *w = ctx;
+	w->s = s;
+	w->t = t;
+	w->e = e;
+	buf_reset(&w->b->unit_items);
+	w->b->nunits = 0;
+	return walk_units(w, 0);
+}
+
+struct pick {
+	struct ui_editor *ed;
+	struct bulk *b;
+	int field;
+	bool org;
+};
+
+static void picked(struct ui_app *a, void *ctx, int index, const char *item)
+{
+	(void)a;
+	struct pick *p = ctx;
+	const char *text = p->org ? p->b->orgs.v[index].code : item;
+	form_set(ui_editor_form(p->ed), p->field, text);
+	form_check_field(ui_editor_form(p->ed), p->field);
+	ui_editor_focus(p->ed, p->field);
+	free(p);
+}
+
+static const struct org_entry *current_org(struct ui_editor *ed, struct bulk *b)
+{
+	const struct screen *scr = ui_editor_screen(ed);
+	for (size_t i = 0; i < scr->nfields; i++)
+		if (scr->fields[i].ref.pseudo == SPS_ORG) {
+			const char *t = form_get(ui_editor_form(ed), (int)i);
+			return org_list_match(&b->orgs, t, strlen(t));
+		}
+	return NULL;
+}
+
+static int bulk_choose(struct ui_app *a, struct ui_editor *ed, struct bulk *b)
+{
+	int i = ui_editor_current(ed);
+	const struct screen_field *fd = &ui_editor_screen(ed)->fields[i];
+	if (fd->ref.pseudo == SPS_NONE)
+		return UI_UNHANDLED;
+	struct pick *p = xcalloc(1, sizeof *p);
+	p->ed = ed;
+	p->b = b;
+	p->field = i;
+	if (fd->ref.pseudo == SPS_ORG) {
+		p->org = true;
+		ui_push(a, ui_choose_new(a, screen_text(&fd->label), b->org_items, b->orgs.n, picked,
+					 p));
+		return UI_OK;
+	}
+	const struct org_entry *o = current_org(ed, b);
+	if (!o) {
+		free(p);
+		ui_error(a, "%s", _("Choose the organization first."));
+		return UI_OK;
+	}
+	struct units_walk w = { .b = b, .org = o->id, .path = BUF_INIT };
+	struct err e;
+	err_clear(&e);
+	int rc = store_read(a->store, units_fn, &w, &e);
+	buf_free(&w.path);
+	if (rc < 0) {
+		free(p);
+		char text[900];
+		ui_error(a, "%s", err_format(&e, text, sizeof text));
+		return UI_OK;
+	}
+	free(b->unit_ptrs);
+	b->unit_ptrs = xcalloc(b->nunits ? b->nunits : 1, sizeof *b->unit_ptrs);
+	const char *q = b->unit_items.p;
+	for (size_t k = 0; k < b->nunits; k++) {
+		b->unit_ptrs[k] = q;
+		q += strlen(q) + 1;
+	}
+	ui_push(a, ui_choose_new(a, screen_text(&fd->label), b->unit_ptrs, b->nunits, picked, p));
+	return UI_OK;
+}
+
+static int bulk_key(struct ui_app *a, struct ui_editor *ed, int action, uint32_t key, void *ctx)
+{
+	(void)key;
+	if (action == KA_CHOOSE)
+		return bulk_choose(a, ed, ctx);
+	return UI_UNHANDLED;
+}
+
+/* ---- saving ------------------------------------------------------------------------------- */
+
+struct lookalike {
+	uint64_t self_unit_parent, unit_parent_of_hit;
+	int year;
+	uint64_t id;		/* the look-alike found, 0 if none */
+	struct store *s;
+	struct store_txn *t;
+	struct err *e;
+	uint64_t cand;
+};
+
+static uint64_t parent_of(struct store *s, struct store_txn *t, uint64_t unit, struct err *e)
+{
+	struct unit u = { 0 };
+	uint64_t p = 0;
+	if (unit && store_get(s, t, REC_UNIT, unit, &u, e) == 0)
+		p = u.parent_id;
+	else
+		err_clear(e);
+	rec_clear(&REC_DEF_UNIT, &u);
+	return p;
+}
+
+static int on_lookalike_membership(const void *rec, void *ctx)
+{
+	const struct membership *m = rec;
+	struct lookalike *l = ctx;
+	uint64_t p = parent_of(l->s, l->t, m->unit_id, l->e);
+	if (m->unit_id && (p == l->self_unit_parent || m->unit_id == l->self_unit_parent)) {
+		l->id = l->cand;
+		return 1;
+	}
+	return 0;
+}
+
+static int on_named(const void *rec, void *ctx)
+{
+	const struct person *p = rec;
+	struct lookalike *l = ctx;
+	if (DATE_YEAR(p->birth) != l->year)
+		return 0;
+	l->cand = p->m.id;
+	int rc = store_each_membership_of_person(l->s, l->t, p->m.id, on_lookalike_membership, l,
+						 l->e);
+	return rc;
+}
+
+struct save {
+	struct person p;
+	struct membership m;
+	uint64_t org_id;
+	struct unit_path path;
+	uint64_t existing;	/* the person a known CCCD belongs to, when the user agreed */
+	uint64_t unit_id;
+	uint64_t lookalike;
+	char *existing_name;
+};
+
+/* Resolve the unit; see whether the CCCD is known (then stop: the user is asked). */
+static int check_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct save *sv = ctx;
+	int rc = unit_path_resolve(s, t, sv->org_id, &sv->path, false, &sv->unit_id, NULL, NULL, e);
+	if (rc)
+		return rc;
+	free(sv->existing_name);
+	sv->existing_name = NULL;
+	sv->existing = 0;
+	if (sv->p.cccd && *sv->p.cccd) {
+		struct person q = { 0 };
+		rc = store_person_by_cccd(s, t, sv->p.cccd, &q, e);
+		if (rc == 0) {
+			sv->existing = q.m.id;
+			sv->existing_name = xstrdup(q.full_name ? q.full_name : "");
+		} else if (rc == -ERR_NOTFOUND) {
+			err_clear(e);
+			rc = 0;
+		}
+		rec_clear(&REC_DEF_PERSON, &q);
+	}
+	return rc;
+}
+
+static int save_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct save *sv = ctx;
+	int rc = 0;
+	sv->lookalike = 0;
+	uint64_t pid = sv->existing;
+	if (!pid) {
+		if (DATE_YEAR(sv->p.birth) && sv->unit_id) {
+			struct lookalike l = { .self_unit_parent = parent_of(s, t, sv->unit_id, e),
+					       .year = DATE_YEAR(sv->p.birth), .s = s, .t = t, .e = e };
+			rc = store_each_person_named(s, t, sv->p.full_name, on_named, &l, e);
+			if (rc < 0)
+				return rc;
+			sv->lookalike = l.id;
+		}
+		struct person np = { 0 };
+		rec_copy(&REC_DEF_PERSON, &np, &sv->p);
+		rc = store_insert(s, t, REC_PERSON, &np, e);
+		pid = np.m.id;
+		rec_clear(&REC_DEF_PERSON, &np);
+		if (rc)
+			return rc;
+	}
+	struct membership nm = { 0 };
+	rec_copy(&REC_DEF_MEMBERSHIP, &nm, &sv->m);
+	nm.person_id = pid;
+	nm.org_id = sv->org_id;
+	nm.unit_id = sv->unit_id;
+	nm.status = MS_ACTIVE;
+	rc = store_insert(s, t, REC_MEMBERSHIP, &nm, e);
+	rec_clear(&REC_DEF_MEMBERSHIP, &nm);
+	return rc;
+}
+
+static int field_of(struct ui_editor *ed, enum screen_pseudo ps, const char *name)
+{
+	const struct screen *scr = ui_editor_screen(ed);
+	for (size_t i = 0; i < scr->nfields; i++)
+		if ((ps != SPS_NONE && scr->fields[i].ref.pseudo == ps) ||
+		    (name && strcmp(scr->fields[i].ref.name, name) == 0))
+			return (int)i;
+	return -1;
+}
+
+static int fail(struct ui_app *a, struct ui_editor *ed, int field, struct err *e)
+{
+	char text[900];
+	ui_error(a, "%s", err_format(e, text, sizeof text));
+	if (field >= 0)
+		ui_editor_focus(ed, field);
+	return UI_OK;
+}
+
+static int bulk_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
+{
+	struct bulk *b = ctx;
+	struct form *f = ui_editor_form(ed);
+	struct save sv = { 0 };
+	struct err e;
+	err_clear(&e);
+	const char *org_text = NULL, *unit_text = NULL;
+	int rc = form_apply_person(f, &sv.p, &e);
+	if (rc == 0)
+		rc = form_apply_membership(f, &sv.m, &org_text, &unit_text, &e);
+	int out = UI_OK;
+	if (rc) {
+		out = fail(a, ed, -1, &e);
+		goto done;
+	}
+	const struct org_entry *o = org_text ? org_list_match(&b->orgs, org_text, strlen(org_text))
+					     : NULL;
+	if (!o) {
+		char codes[256];
+		org_list_codes(&b->orgs, codes, sizeof codes);
+		err_set(&e, ERR_INVAL, _("Organization: '%s' is not one of %s"), org_text ? org_text : "",
+			codes);
+		out = fail(a, ed, field_of(ed, SPS_ORG, NULL), &e);
+		goto done;
+	}
+	sv.org_id = o->id;
+	if ((rc = unit_path_parse(unit_text ? unit_text : "", unit_text ? strlen(unit_text) : 0,
+				  &sv.path, &e)) != 0 ||
+	    (rc = store_read(a->store, check_fn, &sv, &e)) != 0) {
+		if (rc == -ERR_NOTFOUND)
+			err_set(&e, ERR_NOTFOUND, _("Unit: %s has no unit '%s' (F4 or Ctrl-O lists them)"),
+				o->code, unit_text ? unit_text : "");
+		out = fail(a, ed, field_of(ed, SPS_UNIT, NULL), &e);
+		goto done;
+	}
+	if (!sv.unit_id) {
+		err_set(&e, ERR_INVAL, "%s", _("Unit: choose the branch the member belongs to"));
+		out = fail(a, ed, field_of(ed, SPS_UNIT, NULL), &e);
+		goto done;
+	}
+	if (sv.existing) {
+		char q[600];
+		snprintf(q, sizeof q,
+			 _("CCCD %s is already %s's (number %llu). Add this membership to that "
+			   "person? (y/n) "),
+			 sv.p.cccd, sv.existing_name, (unsigned long long)sv.existing);
+		if (!ui_confirm(a, q)) {
+			ui_editor_focus(ed, field_of(ed, SPS_NONE, "person.cccd"));
+			goto done;
+		}
+	}
+	if ((rc = store_write(a->store, save_fn, &sv, &e)) != 0) {
+		out = fail(a, ed, -1, &e);
+		goto done;
+	}
+	b->count++;
+	a->data_gen++;
+	if (sv.lookalike)
+		ui_error(a, _("Saved. Note: number %llu in this commune has the same name and birth "
+			      "year."),
+			 (unsigned long long)sv.lookalike);
+	else if (sv.existing)
+		ui_message(a, _("Saved: a membership of %s in %s."), sv.existing_name, o->code);
+	else
+		ui_message(a, _("Saved %s."), sv.p.full_name);
+	form_next_record(f);
+	/* The typing goes on at the first field that is not carried forward (the name). */
+	const struct screen *scr = ui_editor_screen(ed);
+	for (size_t i = 0; i < scr->nfields; i++)
+		if (!scr->fields[i].carry) {
+			ui_editor_focus(ed, (int)i);
+			break;
+		}
+done:
+	rec_clear(&REC_DEF_PERSON, &sv.p);
+	rec_clear(&REC_DEF_MEMBERSHIP, &sv.m);
+	unit_path_free(&sv.path);
+	free(sv.existing_name);
+	return out;
+}
+
+/* Enter on the last field: check everything and save, like F2. */
+static int past_last(struct ui_app *a, struct ui_editor *ed, void *ctx)
+{
+	(void)ctx;
+	return ui_editor_save(a, ed);
+}
+
+/* Only what was typed for this member counts: the carried fields are the same for the next. */
+static bool bulk_dirty(struct ui_editor *ed, void *ctx)
+{
+	(void)ctx;
+	const struct screen *scr = ui_editor_screen(ed);
+	for (size_t i = 0; i < scr->nfields; i++)
+		if (!scr->fields[i].carry && *form_get(ui_editor_form(ed), (int)i))
+			return true;
+	return false;
+}
+
+static const struct ui_editor_hooks bulk_hooks = {
+	.dirty = bulk_dirty,
+	.save = bulk_save,
+	.title = bulk_title,
+	.key = bulk_key,
+	.past_last = past_last,
+	.free = bulk_free,
+};
+
+struct ui_screen *ui_bulk_new(struct ui_app *a)
+{
+	struct buf errs = BUF_INIT;
+	struct screen *scr = NULL;
+	if (screen_load("bulk", &scr, &errs) != 0) {
+		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
+		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
+		buf_free(&errs);
+		return NULL;
+	}
+	buf_free(&errs);
+	struct bulk *b = xcalloc(1, sizeof *b);
+	b->unit_items = (struct buf)BUF_INIT;
+	struct err e;
+	err_clear(&e);
+	if (org_list_load(a->store, NULL, &b->orgs, &e) != 0) {
+		char text[900];
+		ui_error(a, "%s", err_format(&e, text, sizeof text));
+	}
+	b->org_items = xcalloc(b->orgs.n ? b->orgs.n : 1, sizeof *b->org_items);
+	for (size_t i = 0; i < b->orgs.n; i++) {
+		struct buf t = BUF_INIT;
+		buf_printf(&t, "%s — %s", b->orgs.v[i].code, b->orgs.v[i].name);
+		b->org_items[i] = buf_steal(&t);
+	}
+	struct form *f = form_new(scr);
+	/* The organization in view, if any, is the first guess. */
+	if (a->org_id)
+		for (size_t i = 0; i < scr->nfields; i++)
+			if (scr->fields[i].ref.pseudo == SPS_ORG)
+				form_set(f, (int)i, a->org_code);
+	return ui_editor_new(a, scr, f, KM_BULK, &bulk_hooks, b);
+}
