@@ -36,6 +36,20 @@ static void pop(struct ui_app *a)
 	}
 }
 
+/* Close screen s, wherever it is: a screen that opened another while handling its key (a
+ * chooser whose pick opens the next list) closes itself, not the new one above it. */
+static void close_screen(struct ui_app *a, struct ui_screen *s)
+{
+	for (int i = a->depth - 1; i >= 0; i--)
+		if (a->stack[i] == s) {
+			memmove(&a->stack[i], &a->stack[i + 1],
+				(size_t)(a->depth - i - 1) * sizeof *a->stack);
+			a->depth--;
+			s->ops->free(s);
+			return;
+		}
+}
+
 static void vmessage(struct ui_app *a, bool error, const char *fmt, va_list ap)
 {
 	buf_reset(&a->message);
@@ -207,7 +221,7 @@ static void loop(struct ui_app *a)
 			}
 		}
 		if (r & UI_POP)
-			pop(a);
+			close_screen(a, top);
 		if (r & UI_QUIT)
 			quit(a);
 	}

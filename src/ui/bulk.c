@@ -8,6 +8,7 @@
  * same, with a warning naming the look-alike (two people may share a name; a typist should
  * look twice). */
 #include "ui/editor.h"
+#include "ui/pick.h"
 #include "ui/term.h"
 
 #include "core/orgs.h"
@@ -23,10 +24,6 @@
 
 struct bulk {
 	struct org_list orgs;
-	const char **org_items;	/* "CD — Công đoàn Việt Nam" for the chooser */
-	struct buf unit_items;	/* unit paths of the organization, NUL-separated */
-	const char **unit_ptrs;
-	size_t nunits;
 	unsigned count;		/* records saved since bulk entry began */
 	char title[160];
 };
@@ -34,11 +31,6 @@ struct bulk {
 static void bulk_free(void *ctx)
 {
 	struct bulk *b = ctx;
-	for (size_t i = 0; i < b->orgs.n; i++)
-		free((char *)b->org_items[i]);
-	free(b->org_items);
-	free(b->unit_ptrs);
-	buf_free(&b->unit_items);
 	org_list_free(&b->orgs);
 	free(b);
 }
@@ -54,124 +46,67 @@ static const char *bulk_title(struct ui_app *a, struct ui_editor *ed, void *ctx)
 
 /* ---- choosing the organization and the unit ---------------------------------------------- */
 
-struct units_walk {
-	struct bulk *b;
-	uint64_t org;
-	struct buf path;
-	struct store *s;
-	struct store_txn *t;
-	struct err *e;
-	int depth;
-};
-
-static int walk_units(struct units_walk *w, uint64_t parent);
-
-static int on_unit(const void *rec, void *ctx)
+static int field_of(struct ui_editor *ed, enum screen_pseudo ps, const char *name)
 {
-	const struct unit *u = rec;
-	struct units_walk *w = ctx;
-	size_t mark = w->path.len;
-	if (w->path.len)
-		buf_adds(&w->path, " / ");
-	buf_adds(&w->path, u->name ? u->name : "?");
-	buf_add(&w->b->unit_items, w->path.p, w->path.len + 1);
-	w->b->nunits++;
-	int rc = w->depth < UNIT_PATH_MAX ? walk_units(w, u->m.id) : 0;
-	w->path.len = mark;
-	if (w->path.p)
-		w->path.p[mark] = '\0';
-	return rc;
+	const struct screen *scr = ui_editor_screen(ed);
+	for (size_t i = 0; i < scr->nfields; i++)
+		if ((ps != SPS_NONE && scr->fields[i].ref.pseudo == ps) ||
+		    (name && strcmp(scr->fields[i].ref.name, name) == 0))
+			return (int)i;
+	return -1;
 }
 
-static int walk_units(struct units_walk *w, uint64_t parent)
+static void set_picked(struct ui_editor *ed, enum screen_pseudo ps, const char *text)
 {
-	w->depth++;
-	int rc = store_each_child_unit(w->s, w->t, w->org, parent, on_unit, w, w->e);
-	w->depth--;
-	return rc;
+	int i = field_of(ed, ps, NULL);
+	if (i < 0)
+		return;
+	form_set(ui_editor_form(ed), i, text);
+	form_check_field(ui_editor_form(ed), i);
+	ui_editor_focus(ed, i);
 }
 
-static int units_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
-{
-	struct units_walk *w = ctx;
-	w->s = s;
-	w->t = t;
-	w->e = e;
-	buf_reset(&w->b->unit_items);
-	w->b->nunits = 0;
-	return walk_units(w, 0);
-}
-
-struct pick {
-	struct ui_editor *ed;
-	struct bulk *b;
-	int field;
-	bool org;
-};
-
-static void picked(struct ui_app *a, void *ctx, int index, const char *item)
+static void org_picked(struct ui_app *a, void *ctx, uint64_t id, const char *text)
 {
 	(void)a;
-	struct pick *p = ctx;
-	const char *text = p->org ? p->b->orgs.v[index].code : item;
-	form_set(ui_editor_form(p->ed), p->field, text);
-	form_check_field(ui_editor_form(p->ed), p->field);
-	ui_editor_focus(p->ed, p->field);
-	free(p);
+	(void)id;
+	/* "PN — Hội Liên hiệp Phụ nữ Việt Nam": the code is what the field holds. */
+	const char *sp = strchr(text, ' ');
+	char code[32];
+	snprintf(code, sizeof code, "%.*s", sp ? (int)(sp - text) : (int)strlen(text), text);
+	set_picked(ctx, SPS_ORG, code);
+}
+
+static void unit_picked(struct ui_app *a, void *ctx, uint64_t id, const char *text)
+{
+	(void)a;
+	(void)id;
+	set_picked(ctx, SPS_UNIT, text);
 }
 
 static const struct org_entry *current_org(struct ui_editor *ed, struct bulk *b)
 {
-	const struct screen *scr = ui_editor_screen(ed);
-	for (size_t i = 0; i < scr->nfields; i++)
-		if (scr->fields[i].ref.pseudo == SPS_ORG) {
-			const char *t = form_get(ui_editor_form(ed), (int)i);
-			return org_list_match(&b->orgs, t, strlen(t));
-		}
-	return NULL;
+	int i = field_of(ed, SPS_ORG, NULL);
+	if (i < 0)
+		return NULL;
+	const char *t = form_get(ui_editor_form(ed), i);
+	return org_list_match(&b->orgs, t, strlen(t));
 }
 
 static int bulk_choose(struct ui_app *a, struct ui_editor *ed, struct bulk *b)
 {
-	int i = ui_editor_current(ed);
-	const struct screen_field *fd = &ui_editor_screen(ed)->fields[i];
-	if (fd->ref.pseudo == SPS_NONE)
-		return UI_UNHANDLED;
-	struct pick *p = xcalloc(1, sizeof *p);
-	p->ed = ed;
-	p->b = b;
-	p->field = i;
+	const struct screen_field *fd = &ui_editor_screen(ed)->fields[ui_editor_current(ed)];
 	if (fd->ref.pseudo == SPS_ORG) {
-		p->org = true;
-		ui_push(a, ui_choose_new(a, screen_text(&fd->label), b->org_items, b->orgs.n, picked,
-					 p));
+		ui_pick_org(a, screen_text(&fd->label), false, org_picked, ed);
 		return UI_OK;
 	}
+	if (fd->ref.pseudo != SPS_UNIT)
+		return UI_UNHANDLED;
 	const struct org_entry *o = current_org(ed, b);
-	if (!o) {
-		free(p);
+	if (!o)
 		ui_error(a, "%s", _("Choose the organization first."));
-		return UI_OK;
-	}
-	struct units_walk w = { .b = b, .org = o->id, .path = BUF_INIT };
-	struct err e;
-	err_clear(&e);
-	int rc = store_read(a->store, units_fn, &w, &e);
-	buf_free(&w.path);
-	if (rc < 0) {
-		free(p);
-		char text[900];
-		ui_error(a, "%s", err_format(&e, text, sizeof text));
-		return UI_OK;
-	}
-	free(b->unit_ptrs);
-	b->unit_ptrs = xcalloc(b->nunits ? b->nunits : 1, sizeof *b->unit_ptrs);
-	const char *q = b->unit_items.p;
-	for (size_t k = 0; k < b->nunits; k++) {
-		b->unit_ptrs[k] = q;
-		q += strlen(q) + 1;
-	}
-	ui_push(a, ui_choose_new(a, screen_text(&fd->label), b->unit_ptrs, b->nunits, picked, p));
+	else
+		ui_pick_unit(a, screen_text(&fd->label), o->id, unit_picked, ed);
 	return UI_OK;
 }
 
@@ -299,16 +234,6 @@ static int save_fn(struct store *s, struct store_txn *t, void *ctx, struct err *
 	rc = store_insert(s, t, REC_MEMBERSHIP, &nm, e);
 	rec_clear(&REC_DEF_MEMBERSHIP, &nm);
 	return rc;
-}
-
-static int field_of(struct ui_editor *ed, enum screen_pseudo ps, const char *name)
-{
-	const struct screen *scr = ui_editor_screen(ed);
-	for (size_t i = 0; i < scr->nfields; i++)
-		if ((ps != SPS_NONE && scr->fields[i].ref.pseudo == ps) ||
-		    (name && strcmp(scr->fields[i].ref.name, name) == 0))
-			return (int)i;
-	return -1;
 }
 
 static int fail(struct ui_app *a, struct ui_editor *ed, int field, struct err *e)
@@ -441,18 +366,11 @@ struct ui_screen *ui_bulk_new(struct ui_app *a)
 	}
 	buf_free(&errs);
 	struct bulk *b = xcalloc(1, sizeof *b);
-	b->unit_items = (struct buf)BUF_INIT;
 	struct err e;
 	err_clear(&e);
 	if (org_list_load(a->store, NULL, &b->orgs, &e) != 0) {
 		char text[900];
 		ui_error(a, "%s", err_format(&e, text, sizeof text));
-	}
-	b->org_items = xcalloc(b->orgs.n ? b->orgs.n : 1, sizeof *b->org_items);
-	for (size_t i = 0; i < b->orgs.n; i++) {
-		struct buf t = BUF_INIT;
-		buf_printf(&t, "%s — %s", b->orgs.v[i].code, b->orgs.v[i].name);
-		b->org_items[i] = buf_steal(&t);
 	}
 	struct form *f = form_new(scr);
 	/* The organization in view, if any, is the first guess. */

@@ -227,7 +227,6 @@ static void field_picked(struct ui_app *a, void *ctx, int index, const char *ite
 	form_check_field(pc->ed->f, pc->field);
 	if (pc->ed->cur == pc->field)
 		pc->ed->at = strlen(form_get(pc->ed->f, pc->field));
-	free(pc);
 }
 
 static const char *const yesno_items[] = { "Có", "Không" };
@@ -251,7 +250,7 @@ static int choose(struct ui_app *a, struct ui_editor *ed)
 	struct pick_ctx *pc = xcalloc(1, sizeof *pc);
 	pc->ed = ed;
 	pc->field = ed->cur;
-	ui_push(a, ui_choose_new(a, screen_text(&fd->label), items, n, field_picked, pc));
+	ui_push(a, ui_choose_new(a, screen_text(&fd->label), items, n, field_picked, pc, NULL));
 	return UI_OK;
 }
 
@@ -390,6 +389,7 @@ struct chooser {
 	size_t cur, top;
 	ui_picked_fn picked;
 	void *ctx;
+	void (*free_ctx)(void *);
 };
 
 static void narrow(struct chooser *c)
@@ -452,7 +452,6 @@ static int ch_key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		if (!c->nshown)
 			return UI_OK;
 		c->picked(a, c->ctx, (int)c->shown[c->cur], c->items[c->shown[c->cur]]);
-		c->ctx = NULL;
 		return UI_POP;
 	case KA_BACKSPACE:
 		if (c->query.len) {
@@ -479,7 +478,10 @@ static int ch_key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 static void ch_free(struct ui_screen *s)
 {
 	struct chooser *c = (struct chooser *)s;
-	free(c->ctx);	/* not picked: the context was never handed back */
+	if (c->free_ctx)
+		c->free_ctx(c->ctx);
+	else
+		free(c->ctx);
 	free(c->title);
 	free(c->shown);
 	buf_free(&c->query);
@@ -496,7 +498,7 @@ static const struct ui_screen_ops choose_ops = {
 };
 
 struct ui_screen *ui_choose_new(struct ui_app *a, const char *title, const char *const *items,
-				size_t n, ui_picked_fn picked, void *ctx)
+				size_t n, ui_picked_fn picked, void *ctx, void (*free_ctx)(void *))
 {
 	(void)a;
 	struct chooser *c = xcalloc(1, sizeof *c);
@@ -508,6 +510,7 @@ struct ui_screen *ui_choose_new(struct ui_app *a, const char *title, const char 
 	c->shown = xcalloc(n ? n : 1, sizeof *c->shown);
 	c->picked = picked;
 	c->ctx = ctx;
+	c->free_ctx = free_ctx;
 	narrow(c);
 	return &c->base;
 }

@@ -44,10 +44,10 @@ int ui_editor_save(struct ui_app *a, struct ui_editor *ed);
 
 /* A list to pick from, narrowed as the user types (accent-insensitively); picked is called
  * with the chosen item's index and text (borrowed) and the screen closes.  items are borrowed
- * and must outlive the screen.  ctx must come from malloc: picked owns it once called; if the
- * list closes without a pick, the chooser frees it. */
+ * and must outlive the screen.  The chooser owns ctx and frees it with free_ctx (NULL: free())
+ * when it closes, picked or not. */
 typedef void (*ui_picked_fn)(struct ui_app *a, void *ctx, int index, const char *item);
 struct ui_screen *ui_choose_new(struct ui_app *a, const char *title, const char *const *items,
-				size_t n, ui_picked_fn picked, void *ctx);
+				size_t n, ui_picked_fn picked, void *ctx, void (*free_ctx)(void *));
 
 #endif

@@ -5,6 +5,8 @@
  * past either edge reads on from the row at that edge.  A search keeps how many hits lie
  * above the screen and asks the store for that many plus a page (searches are narrow, and the
  * hits come in official order). */
+#include "ui/editor.h"
+#include "ui/pick.h"
 #include "ui/person.h"
 #include "ui/term.h"
 #include "ui/ui.h"
@@ -14,8 +16,10 @@
 #include "core/orgs.h"
 #include "core/record.h"
 #include "store/store.h"
+#include "text/collate.h"
 #include "text/utf8.h"
 #include "util/err.h"
+#include "util/hmap.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -47,6 +51,26 @@ struct list {
 	struct org_list orgs;
 	char note[600];		/* why the list is empty */
 	unsigned data_gen;	/* the app's data_gen when the rows were read */
+	/* Filter: the organization in view is the app's (a->org_id); a unit (with the units
+	 * under it) and a membership status (-1: any when no organization or unit is chosen,
+	 * active otherwise). */
+	uint64_t unit;
+	char unit_name[200];
+	int status;
+	struct hmap subtree;	/* units under the chosen one (key: id) */
+	/* A unit's members, read through the unit index and sorted in official order: a branch
+	 * is small, and walking a million names for its fifty would be slow. */
+	struct sel *sel;
+	size_t nsel, sel_top;
+	bool sel_ready;
+};
+
+struct sel {
+	char *collkey;
+	size_t klen;
+	uint64_t id;
+	hv_date birth;
+	char *name;
 };
 
 static int page_rows(void)
@@ -71,17 +95,39 @@ struct gather {
 	struct ui_app *a;
 	struct list *l;
 	struct lrow *r;
-	bool in_org;
+	bool match;
 };
+
+/* Does a membership pass the filter? */
+static bool wanted(struct ui_app *a, struct list *l, const struct membership *m)
+{
+	if (a->org_id && m->org_id != a->org_id)
+		return false;
+	int status = l->status >= 0 ? l->status : (a->org_id || l->unit) ? MS_ACTIVE : -1;
+	if (status >= 0 && m->status != status)
+		return false;
+	if (l->unit) {
+		char k[24];
+		int kn = snprintf(k, sizeof k, "%llu", (unsigned long long)m->unit_id);
+		if (!hmap_get(&l->subtree, k, (size_t)kn, NULL))
+			return false;
+	}
+	return true;
+}
+
+static bool filtering(const struct ui_app *a, const struct list *l)
+{
+	return a->org_id || l->unit || l->status >= 0;
+}
 
 static int each_membership(const void *rec, void *ctx)
 {
 	const struct membership *m = rec;
 	struct gather *g = ctx;
+	if (wanted(g->a, g->l, m))
+		g->match = true;
 	if (m->status != MS_ACTIVE)
 		return 0;
-	if (g->a->org_id && m->org_id == g->a->org_id)
-		g->in_org = true;
 	const struct org_entry *o = org_list_by_id(&g->l->orgs, m->org_id);
 	if (g->r->orgs.len)
 		buf_adds(&g->r->orgs, ", ");
@@ -107,7 +153,7 @@ static bool add_row(struct ui_app *a, struct list *l, int at, uint64_t id, hv_da
 	struct err e;
 	err_clear(&e);
 	store_each_membership_of_person(a->store, NULL, id, each_membership, &g, &e);
-	if (a->org_id && !g.in_org) {
+	if (filtering(a, l) && !g.match) {
 		buf_free(&r.orgs);
 		buf_free(&r.unit);
 		return false;
@@ -272,11 +318,145 @@ static void search_fill(struct ui_app *a, struct list *l)
 	l->more = f.more;
 }
 
+/* ---- a unit's members ---------------------------------------------------------------------- */
+
+/* Memberships a unit's list is read into memory for; a bigger subtree is walked instead. */
+#define SEL_MAX 50000
+
+struct sel_build {
+	struct ui_app *a;
+	struct list *l;
+	struct hmap persons;
+	size_t n;
+	bool too_big;
+	struct store *s;
+	struct store_txn *t;
+	struct err *e;
+};
+
+static int sel_membership(const void *rec, void *ctx)
+{
+	const struct membership *m = rec;
+	struct sel_build *b = ctx;
+	if (++b->n > SEL_MAX) {
+		b->too_big = true;
+		return 1;
+	}
+	if (!wanted(b->a, b->l, m))
+		return 0;
+	char k[24];
+	int kn = snprintf(k, sizeof k, "%llu", (unsigned long long)m->person_id);
+	hmap_put(&b->persons, k, (size_t)kn, m->person_id);
+	return 0;
+}
+
+static int sel_unit(struct sel_build *b, uint64_t unit)
+{
+	return store_each_membership_of_unit(b->s, b->t, unit, sel_membership, b, b->e);
+}
+
+static int cmp_sel(const void *x, const void *y)
+{
+	const struct sel *a = x, *b = y;
+	size_t n = a->klen < b->klen ? a->klen : b->klen;
+	int c = memcmp(a->collkey, b->collkey, n);
+	if (c)
+		return c;
+	if (a->klen != b->klen)
+		return a->klen < b->klen ? -1 : 1;
+	if (a->birth != b->birth)
+		return a->birth < b->birth ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static void sel_clear(struct list *l)
+{
+	for (size_t i = 0; i < l->nsel; i++) {
+		free(l->sel[i].collkey);
+		free(l->sel[i].name);
+	}
+	free(l->sel);
+	l->sel = NULL;
+	l->nsel = l->sel_top = 0;
+	l->sel_ready = false;
+}
+
+static int sel_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct sel_build *b = ctx;
+	b->s = s;
+	b->t = t;
+	b->e = e;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < b->l->subtree.cap; i++)
+		if (b->l->subtree.slots[i].key)
+			rc = sel_unit(b, b->l->subtree.slots[i].val);
+	if (rc < 0 || b->too_big)
+		return rc < 0 ? rc : 0;
+	struct list *l = b->l;
+	l->sel = xcalloc(b->persons.len ? b->persons.len : 1, sizeof *l->sel);
+	for (size_t i = 0; i < b->persons.cap; i++) {
+		if (!b->persons.slots[i].key)
+			continue;
+		struct person p = { 0 };
+		if (store_get(s, t, REC_PERSON, b->persons.slots[i].val, &p, e) == 0) {
+			struct buf k = BUF_INIT;
+			const char *name = p.full_name ? p.full_name : "";
+			vn_name_collkey(&k, name, strlen(name));
+			struct sel *x = &l->sel[l->nsel++];
+			x->klen = k.len;
+			x->collkey = buf_steal(&k);
+			x->id = p.m.id;
+			x->birth = p.birth;
+			x->name = xstrdup(name);
+		} else {
+			err_clear(e);
+		}
+		rec_clear(&REC_DEF_PERSON, &p);
+	}
+	qsort(l->sel, l->nsel, sizeof *l->sel, cmp_sel);
+	l->sel_ready = true;
+	return 0;
+}
+
+static void sel_build(struct ui_app *a, struct list *l)
+{
+	sel_clear(l);
+	struct sel_build b = { .a = a, .l = l };
+	hmap_init(&b.persons);
+	struct err e;
+	err_clear(&e);
+	if (store_read(a->store, sel_fn, &b, &e) < 0) {
+		char text[900];
+		ui_error(a, "%s", err_format(&e, text, sizeof text));
+	}
+	hmap_free(&b.persons);
+}
+
+static bool sel_mode(const struct list *l)
+{
+	return !l->query.len && l->unit && l->sel_ready;
+}
+
+static void sel_fill(struct ui_app *a, struct list *l)
+{
+	rows_clear(l);
+	size_t page = (size_t)page_rows();
+	if (l->sel_top + page > l->nsel)
+		l->sel_top = l->nsel > page ? l->nsel - page : 0;
+	for (size_t i = l->sel_top; i < l->nsel && (size_t)l->nrows < page; i++)
+		add_row(a, l, l->nrows, l->sel[i].id, l->sel[i].birth, l->sel[i].name, NULL, 0);
+}
+
 static void fill(struct ui_app *a, struct list *l)
 {
+	if (l->data_gen != a->data_gen && l->unit)
+		sel_build(a, l);
 	l->data_gen = a->data_gen;
 	if (l->query.len)
 		search_fill(a, l);
+	else if (sel_mode(l))
+		sel_fill(a, l);
 	else
 		browse_fill(a, l);
 	if (l->cur >= l->nrows)
@@ -290,6 +470,15 @@ static void move_down(struct ui_app *a, struct list *l, int by)
 	int page = page_rows();
 	if (l->cur + by < l->nrows && l->cur + by < page) {
 		l->cur += by;
+		return;
+	}
+	if (sel_mode(l)) {
+		int cur = l->cur + by;
+		l->sel_top += (size_t)(cur - (page - 1) > 0 ? cur - (page - 1) : 0);
+		sel_fill(a, l);
+		l->cur = cur < page ? cur : page - 1;
+		if (l->cur >= l->nrows)
+			l->cur = l->nrows ? l->nrows - 1 : 0;
 		return;
 	}
 	if (l->query.len) {
@@ -327,6 +516,13 @@ static void move_up(struct ui_app *a, struct list *l, int by)
 		l->cur -= by;
 		return;
 	}
+	if (sel_mode(l)) {
+		size_t back = (size_t)by - (size_t)l->cur;
+		l->sel_top = l->sel_top > back ? l->sel_top - back : 0;
+		sel_fill(a, l);
+		l->cur = 0;
+		return;
+	}
 	if (l->query.len) {
 		size_t back = (size_t)by - (size_t)l->cur;
 		l->skip = l->skip > back ? l->skip - back : 0;
@@ -353,6 +549,7 @@ static void move_up(struct ui_app *a, struct list *l, int by)
 static void go_first(struct ui_app *a, struct list *l)
 {
 	l->skip = 0;
+	l->sel_top = 0;
 	l->cur = 0;
 	set_anchor(l, NULL);
 	fill(a, l);
@@ -364,6 +561,12 @@ static void go_last(struct ui_app *a, struct list *l)
 		/* Searches are narrow: step to the end a page at a time. */
 		while (l->more)
 			move_down(a, l, page_rows());
+		l->cur = l->nrows ? l->nrows - 1 : 0;
+		return;
+	}
+	if (sel_mode(l)) {
+		l->sel_top = l->nsel;
+		sel_fill(a, l);
 		l->cur = l->nrows ? l->nrows - 1 : 0;
 		return;
 	}
@@ -392,6 +595,15 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 	const char *label = _("Search: ");
 	int lw = term_text(1, 1, cols - 2, label, TA_LABEL, false);
 	int qw = cols - 2 - lw;
+	char filt[300] = "";
+	if (l->unit || l->status >= 0)
+		snprintf(filt, sizeof filt, " [%s%s%s]", l->unit ? l->unit_name : "",
+			 l->unit && l->status >= 0 ? ", " : "",
+			 l->status >= 0 ? mstatus_text(l->status) : "");
+	int fw = term_width_of(filt);
+	if (fw > qw / 2)
+		fw = qw / 2;
+	qw -= fw;
 	const char *q = buf_str(&l->query);
 	int qcols = term_width_of(q);
 	/* Show the end of a long query: that is where the typing happens. */
@@ -402,6 +614,8 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 		qcols = term_width_of(q);
 	}
 	term_text(1, 1 + lw, qw, q, TA_INPUT, true);
+	if (fw)
+		term_text(1, 1 + lw + qw, fw, filt, TA_DIM, false);
 	/* Columns: name 30, birth 10, organizations 14, unit the rest. */
 	int cname = 30, cbirth = 11, corg = 15;
 	int cunit = cols - 2 - cname - cbirth - corg - 3;
@@ -431,6 +645,246 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 		term_text(4, 2, cols - 4, why, TA_DIM, false);
 	}
 	term_cursor(1, 1 + lw + term_width_of(q));
+}
+
+/* ---- removing a member: a status change with its reason, never a deletion ---------------- */
+
+static const int reasons[] = { MS_LEFT, MS_DECEASED, MS_TRANSFERRED, MS_SUSPENDED };
+#define NREASONS ((int)(sizeof reasons / sizeof *reasons))
+
+struct removal {
+	uint64_t person, org;		/* org 0: every organization */
+	int status;
+	hv_date today;
+	int changed;
+	struct store *s;
+	struct store_txn *t;
+	struct err *e;
+	int rc;
+};
+
+static int end_membership(const void *rec, void *ctx)
+{
+	const struct membership *m = rec;
+	struct removal *r = ctx;
+	if (m->status != MS_ACTIVE || (r->org && m->org_id != r->org))
+		return 0;
+	struct membership upd = { 0 };
+	rec_copy(&REC_DEF_MEMBERSHIP, &upd, m);
+	upd.status = r->status;
+	upd.status_date = r->today;
+	bool changed = false;
+	r->rc = store_update(r->s, r->t, REC_MEMBERSHIP, &upd, &changed, r->e);
+	rec_clear(&REC_DEF_MEMBERSHIP, &upd);
+	if (r->rc)
+		return r->rc;
+	r->changed += changed;
+	return 0;
+}
+
+static int removal_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct removal *r = ctx;
+	r->s = s;
+	r->t = t;
+	r->e = e;
+	r->rc = 0;
+	r->changed = 0;
+	int rc = store_each_membership_of_person(s, t, r->person, end_membership, r, e);
+	return rc < 0 ? rc : r->rc;
+}
+
+struct reason_ctx {
+	struct list *l;
+	uint64_t person;
+	char name[200];
+};
+
+static void reason_picked(struct ui_app *a, void *ctx, int index, const char *item)
+{
+	struct reason_ctx *rc = ctx;
+	char q[400];
+	if (a->org_id)
+		snprintf(q, sizeof q, _("%s: %s in %s, from today? (y/n) "), rc->name, item,
+			 a->org_code);
+	else
+		snprintf(q, sizeof q, _("%s: %s in every organization, from today? (y/n) "),
+			 rc->name, item);
+	if (ui_confirm(a, q)) {
+		struct removal r = { .person = rc->person, .org = a->org_id,
+				     .status = reasons[index], .today = date_today() };
+		struct err e;
+		err_clear(&e);
+		if (store_write(a->store, removal_fn, &r, &e) != 0) {
+			char text[900];
+			ui_error(a, "%s", err_format(&e, text, sizeof text));
+		} else if (!r.changed) {
+			ui_message(a, _("%s has no active membership to end."), rc->name);
+		} else {
+			a->data_gen++;
+			ui_message(a, _("Recorded: %s, %s (%d memberships; their history is kept)."),
+				   rc->name, item, r.changed);
+		}
+	}
+}
+
+static int ask_reason(struct ui_app *a, struct list *l)
+{
+	if (!l->nrows)
+		return UI_OK;
+	static const char *items[NREASONS];
+	for (int i = 0; i < NREASONS; i++)
+		items[i] = mstatus_text(reasons[i]);
+	struct reason_ctx *rc = xcalloc(1, sizeof *rc);
+	rc->l = l;
+	rc->person = l->rows[l->cur].id;
+	snprintf(rc->name, sizeof rc->name, "%s", l->rows[l->cur].name);
+	char title[300];
+	snprintf(title, sizeof title, _("Why is %s no longer a member?"), rc->name);
+	ui_push(a, ui_choose_new(a, title, items, NREASONS, reason_picked, rc, NULL));
+	return UI_OK;
+}
+
+/* ---- the filter ------------------------------------------------------------------------- */
+
+static void refilter(struct ui_app *a, struct list *l)
+{
+	sel_clear(l);
+	if (l->unit)
+		sel_build(a, l);
+	l->skip = 0;
+	l->cur = 0;
+	set_anchor(l, NULL);
+	fill(a, l);
+}
+
+static int subtree_child(const void *rec, void *ctx);
+
+struct subtree_walk {
+	struct list *l;
+	uint64_t org;
+	struct store *s;
+	struct store_txn *t;
+	struct err *e;
+	int depth;
+};
+
+static void subtree_add(struct subtree_walk *w, uint64_t unit)
+{
+	char k[24];
+	int kn = snprintf(k, sizeof k, "%llu", (unsigned long long)unit);
+	hmap_put(&w->l->subtree, k, (size_t)kn, unit);
+	if (w->depth++ < 32)
+		store_each_child_unit(w->s, w->t, w->org, unit, subtree_child, w, w->e);
+	w->depth--;
+}
+
+static int subtree_child(const void *rec, void *ctx)
+{
+	subtree_add(ctx, ((const struct unit *)rec)->m.id);
+	return 0;
+}
+
+static int subtree_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct subtree_walk *w = ctx;
+	w->s = s;
+	w->t = t;
+	w->e = e;
+	hmap_free(&w->l->subtree);
+	hmap_init(&w->l->subtree);
+	subtree_add(w, w->l->unit);
+	return 0;
+}
+
+static void org_chosen(struct ui_app *a, void *ctx, uint64_t id, const char *text)
+{
+	struct list *l = ctx;
+	a->org_id = id;
+	const char *sp = strchr(text, ' ');
+	snprintf(a->org_code, sizeof a->org_code, "%.*s",
+		 sp ? (int)(sp - text) : (int)strlen(text), text);
+	/* A unit belongs to one organization: another organization drops it. */
+	l->unit = 0;
+	l->unit_name[0] = '\0';
+	refilter(a, l);
+}
+
+static void unit_chosen(struct ui_app *a, void *ctx, uint64_t id, const char *text)
+{
+	struct list *l = ctx;
+	l->unit = id;
+	const char *last = strrchr(text, '/');
+	snprintf(l->unit_name, sizeof l->unit_name, "%s", last ? last + 2 : text);
+	struct subtree_walk w = { .l = l, .org = a->org_id };
+	struct err e;
+	err_clear(&e);
+	if (store_read(a->store, subtree_fn, &w, &e) < 0) {
+		char t[900];
+		ui_error(a, "%s", err_format(&e, t, sizeof t));
+	}
+	refilter(a, l);
+}
+
+static const int statuses[] = { -1, MS_ACTIVE, MS_TRANSFERRED, MS_LEFT, MS_DECEASED, MS_SUSPENDED };
+#define NSTATUSES ((int)(sizeof statuses / sizeof *statuses))
+
+static void status_chosen(struct ui_app *a, void *ctx, int index, const char *item)
+{
+	(void)item;
+	struct list **lp = ctx;
+	(*lp)->status = statuses[index];
+	refilter(a, *lp);
+}
+
+static void filter_chosen(struct ui_app *a, void *ctx, int index, const char *item)
+{
+	(void)item;
+	struct list **lp = ctx, *l = *lp;
+	switch (index) {
+	case 0:
+		ui_pick_org(a, _("Members of which organization?"), true, org_chosen, l);
+		break;
+	case 1:
+		if (!a->org_id) {
+			ui_error(a, "%s", _("Choose the organization first: units belong to one."));
+			break;
+		}
+		ui_pick_unit(a, _("Members of which unit (with the units under it)?"), a->org_id,
+			     unit_chosen, l);
+		break;
+	case 2: {
+		static const char *items[NSTATUSES];
+		items[0] = _("Any status");
+		for (int i = 1; i < NSTATUSES; i++)
+			items[i] = mstatus_text(statuses[i]);
+		struct list **p = xmalloc(sizeof *p);
+		*p = l;
+		ui_push(a, ui_choose_new(a, _("Members with which status?"), items, NSTATUSES,
+					 status_chosen, p, NULL));
+		break;
+	}
+	default:
+		a->org_id = 0;
+		l->unit = 0;
+		l->unit_name[0] = '\0';
+		l->status = -1;
+		refilter(a, l);
+		break;
+	}
+}
+
+static int ask_filter(struct ui_app *a, struct list *l)
+{
+	static const char *items[4];
+	items[0] = _("Organization");
+	items[1] = _("Unit");
+	items[2] = _("Status");
+	items[3] = _("Show everyone (no filter)");
+	struct list **p = xmalloc(sizeof *p);
+	*p = l;
+	ui_push(a, ui_choose_new(a, _("Filter the list by"), items, 4, filter_chosen, p, NULL));
+	return UI_OK;
 }
 
 static void hints(struct ui_app *a, struct ui_screen *s, struct buf *out)
@@ -492,9 +946,9 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		ui_push(a, ui_person_new(a, 0));
 		return UI_OK;
 	case KA_DELETE:
+		return ask_reason(a, l);
 	case KA_FILTER:
-		ui_message(a, "%s", _("This part of the member list is not in this version yet."));
-		return UI_OK;
+		return ask_filter(a, l);
 	default:
 		break;
 	}
@@ -517,6 +971,8 @@ static void list_free(struct ui_screen *s)
 	buf_free(&l->query);
 	buf_free(&l->anchor);
 	org_list_free(&l->orgs);
+	sel_clear(l);
+	hmap_free(&l->subtree);
 	free(l);
 }
 
@@ -536,6 +992,8 @@ struct ui_screen *ui_list_new(struct ui_app *a)
 	l->base.ops = &list_ops;
 	l->query = (struct buf)BUF_INIT;
 	l->anchor = (struct buf)BUF_INIT;
+	l->status = -1;
+	hmap_init(&l->subtree);
 	struct err e;
 	err_clear(&e);
 	if (org_list_load(a->store, NULL, &l->orgs, &e) != 0) {
