@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "store/store.h"
+#include "text/utf8.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/msg.h"
@@ -180,6 +181,49 @@ bool ui_confirm(struct ui_app *a, const char *question)
 	}
 }
 
+char *ui_prompt(struct ui_app *a, const char *question, const char *initial)
+{
+	struct buf line = BUF_INIT;
+	buf_adds(&line, initial ? initial : "");
+	char *out = NULL;
+	for (;;) {
+		buf_reset(&a->message);
+		buf_adds(&a->message, question);
+		buf_adds(&a->message, buf_str(&line));
+		a->message_error = false;
+		paint(a);
+		int w = term_width_of(buf_str(&a->message));
+		term_cursor(term_rows() - 2, w < term_cols() ? w : term_cols() - 1);
+		term_flush();
+		uint32_t k = term_key();
+		if (k == TERM_KEY_RESIZE)
+			continue;
+		int act = keymap_lookup(a->keys, KM_FORM, k);
+		if (k == KM_ENTER) {
+			out = buf_steal(&line);
+			break;
+		}
+		if (act == KA_CANCEL)
+			break;
+		if (act == KA_BACKSPACE && line.len) {
+			size_t n = line.len - 1;
+			while (n > 0 && ((unsigned char)line.p[n] & 0xc0) == 0x80)
+				n--;
+			line.len = n;
+			line.p[n] = '\0';
+		} else if (act == KA_CLEAR_FIELD) {
+			buf_reset(&line);
+		} else if (act == KA_NONE && k >= 0x20 && k < KM_SPECIAL && k != 0x7f &&
+			   line.len < 300) {
+			char u[4];
+			buf_add(&line, u, utf8_encode(k, u));
+		}
+	}
+	buf_free(&line);
+	buf_reset(&a->message);
+	return out;
+}
+
 static void quit(struct ui_app *a)
 {
 	for (int i = a->depth - 1; i >= 0; i--) {
@@ -207,7 +251,9 @@ static void loop(struct ui_app *a)
 				ui_push(a, ui_help_new(a, top->ops->ctx));
 				break;
 			case KA_REDRAW:
+				/* Draw everything again, and read again what others may have changed. */
 				term_redraw_all();
+				a->data_gen++;
 				break;
 			case KA_QUIT:
 				quit(a);

@@ -1003,3 +1003,13 @@ struct ui_screen *ui_list_new(struct ui_app *a)
 	fill(a, l);
 	return &l->base;
 }
+
+struct ui_screen *ui_list_of_unit(struct ui_app *a, uint64_t org, const char *org_code,
+				  uint64_t unit, const char *unit_name)
+{
+	a->org_id = org;
+	snprintf(a->org_code, sizeof a->org_code, "%s", org_code);
+	struct ui_screen *s = ui_list_new(a);
+	unit_chosen(a, (struct list *)s, unit, unit_name);
+	return s;
+}

@@ -17,7 +17,7 @@ struct item {
 static const struct item items[] = {
 	{ N_("Members"), ui_list_new, NULL },
 	{ N_("Bulk entry"), ui_bulk_new, NULL },
-	{ N_("Units"), NULL, N_("The unit tree") },
+	{ N_("Units"), ui_units_new, NULL },
 	{ N_("Dues"), NULL, N_("Dues") },
 	{ N_("Meetings"), NULL, N_("Meetings") },
 	{ N_("Reports"), NULL, N_("Reports") },

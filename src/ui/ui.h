@@ -69,6 +69,9 @@ void ui_message(struct ui_app *a, const char *fmt, ...) __attribute__((format(pr
 void ui_error(struct ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Ask a yes/no question on the message line; true for yes. */
 bool ui_confirm(struct ui_app *a, const char *question);
+/* Ask for a line of text on the message line (Enter takes it, cancel gives NULL); initial is
+ * the text to start from.  Newly allocated. */
+char *ui_prompt(struct ui_app *a, const char *question, const char *initial);
 /* Key hints for the message line: "F2 Lưu  Esc Huỷ …" for the given actions of ctx. */
 void ui_hints(struct ui_app *a, enum km_ctx ctx, const int *actions, int n, struct buf *out);
 
@@ -76,6 +79,10 @@ void ui_hints(struct ui_app *a, enum km_ctx ctx, const int *actions, int n, stru
 struct ui_screen *ui_menu_new(struct ui_app *a);
 struct ui_screen *ui_list_new(struct ui_app *a);
 struct ui_screen *ui_bulk_new(struct ui_app *a);
+struct ui_screen *ui_units_new(struct ui_app *a);
+/* The member list showing the members of one unit (with the units under it). */
+struct ui_screen *ui_list_of_unit(struct ui_app *a, uint64_t org, const char *org_code,
+				  uint64_t unit, const char *unit_name);
 struct ui_screen *ui_help_new(struct ui_app *a, enum km_ctx ctx);
 
 #endif
