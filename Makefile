@@ -165,12 +165,12 @@ lint:
 	bad=$$(grep -rlE '#include *[<"]db\.h[>"]' src | grep -v '^src/store/'); \
 	if [ -n "$$bad" ]; then echo "lint: db.h included outside src/store: $$bad"; exit 1; fi
 
-bench: $(BIN) build/bench/bench_find
+bench: $(BIN) build/bench/bench_find build/bench/bench_ui
 	./bench/run.sh
 
 build/bench/%: bench/%.c build/libhoivien.a
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(CPPFLAGS) $(OPT_CFLAGS) $(WARN) -o $@ $^ $(LDLIBS)
+	$(CC) $(CSTD) $(CPPFLAGS) $(OPT_CFLAGS) $(WARN) -o $@ $^ $(LDLIBS) -lutil
 
 install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/screens $(DESTDIR)$(DATADIR)/keymaps \

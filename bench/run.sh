@@ -105,3 +105,17 @@ for r in $(seq 1 "$RUNS"); do
 	"$BF" "$S" scan | sed -n 's/.*scan_s=\([0-9.]*\).*/\1/p' >> "$W/scan.times"
 done
 printf '%-44s %10s s\n' "full scan, memberships counted by org" "$(median < "$W/scan.times")"
+
+# The full-screen program, driven through a pseudo-terminal of 80x24 like a person at it.
+UI=$TOP/build/bench/bench_ui
+if [ -x "$UI" ]; then
+	line=$("$UI" "$HV" "$S" "$RUNS") || die "bench_ui failed"
+	v() { echo "$line" | sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+	printf '%-44s %10s ms\n' "start to the first member list painted" "$(v first_paint_ms)"
+	printf '%-44s %10s ms median, %s ms p90\n' "key in the search box to the updated list" \
+		"$(v key_ms)" "$(v key_p90_ms)"
+	printf '%-44s %10s bytes a key (search), %s (typing in a form)\n' \
+		"written to the terminal" "$(v search_bytes)" "$(v form_bytes)"
+	printf '%-44s %10s bytes a Down, %s a PageDown\n' "written to the terminal, list scrolling" \
+		"$(v down_bytes)" "$(v pagedown_bytes)"
+fi

@@ -168,6 +168,11 @@ bool ui_confirm(struct ui_app *a, const char *question)
 		uint32_t k = term_key();
 		if (k == TERM_KEY_RESIZE)
 			continue;
+		if (k == TERM_KEY_HANGUP) {
+			a->quit = true;
+			buf_reset(&a->message);
+			return false;
+		}
 		int act = keymap_lookup(a->keys, KM_CONFIRM, k);
 		if (act == KA_REDRAW) {
 			term_redraw_all();
@@ -198,6 +203,10 @@ char *ui_prompt(struct ui_app *a, const char *question, const char *initial)
 		uint32_t k = term_key();
 		if (k == TERM_KEY_RESIZE)
 			continue;
+		if (k == TERM_KEY_HANGUP) {
+			a->quit = true;
+			break;
+		}
 		int act = keymap_lookup(a->keys, KM_FORM, k);
 		if (k == KM_ENTER) {
 			out = buf_steal(&line);
@@ -241,6 +250,10 @@ static void loop(struct ui_app *a)
 		uint32_t k = term_key();
 		if (k == TERM_KEY_RESIZE)
 			continue;	/* the next paint fits the new size; every screen keeps its state */
+		if (k == TERM_KEY_HANGUP) {
+			a->quit = true;	/* nobody to ask: unsaved typing is lost, the store is not */
+			break;
+		}
 		buf_reset(&a->message);
 		struct ui_screen *top = a->stack[a->depth - 1];
 		int act = keymap_lookup(a->keys, top->ops->ctx, k);

@@ -7,12 +7,24 @@
 #include "util/msg.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 static bool started;
 static bool colour;
+/* The terminal went away (SSH dropped: SIGHUP) or someone asked the program to stop
+ * (SIGTERM): the main loop ends and the store is closed properly, so the next person to open
+ * it does not have to run recovery while everyone else waits. */
+static volatile sig_atomic_t hangup;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
 
 static attr_t attr_of(enum term_attr a)
 {
@@ -59,6 +71,14 @@ int term_start(void)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
+	/* Send a screen in one write, not line by line between checks for typed-ahead keys:
+	 * over SSH every write can be a packet of its own. */
+	typeahead(-1);
+	struct sigaction sa = { .sa_handler = on_hangup };
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: the read waiting for a key must return */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 	colour = has_colors() && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	if (colour) {
 		start_color();
@@ -130,9 +150,17 @@ uint32_t term_key(void)
 {
 	for (;;) {
 		wint_t c;
+		if (hangup)
+			return TERM_KEY_HANGUP;
+		errno = 0;
 		int r = get_wch(&c);
-		if (r == ERR)
+		if (r == ERR) {
+			/* Without a timeout, ERR is a signal or the end of the input: a closed
+			 * terminal reads as end of file for ever. */
+			if (hangup || errno != EINTR)
+				return TERM_KEY_HANGUP;
 			continue;
+		}
 		if (r == KEY_CODE_YES) {
 			uint32_t k = from_curses_key((int)c);
 			if (k)

@@ -36,6 +36,8 @@ int term_cols(void);
  * keys, KM_META|key.  KM_RESIZE when the terminal changed size.  Waits for a key. */
 uint32_t term_key(void);
 #define TERM_KEY_RESIZE 0x10ffff0u
+/* The terminal is gone (end of input, SIGHUP) or SIGTERM came: leave at once. */
+#define TERM_KEY_HANGUP 0x10ffff1u
 
 void term_clear(void);
 /* Draw UTF-8 text at (row, col), at most width columns (clipped on a character boundary);

@@ -93,6 +93,22 @@ ui_keys C-q
 is "$(ui_wait_exit)" 0 "C-q quits from anywhere"
 ui_stop
 
+# The terminal goes away (an SSH connection drops): the program ends, closing the store, and
+# does not spin on the dead terminal.
+ui_start -d "$D"
+ui_wait "Main menu" >/dev/null
+ui_keys 1
+ui_wait "Full name" >/dev/null
+tmux_ kill-session -t hv
+gone=1
+for i in $(seq 1 100); do
+	pgrep -f "hoivien -d $D" >/dev/null || { gone=0; break; }
+	sleep 0.05
+done
+ok $gone "a hangup ends the program"
+out=$("$HV" -d "$D" check 2>&1)
+like "$out" "^check: OK" "and the store is whole"
+
 # Without a terminal the program says what to do instead.
 out=$("$HV" -d "$D" </dev/null 2>&1)
 is "$?" 2 "no terminal: exit status 2"
