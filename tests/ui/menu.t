@@ -93,6 +93,23 @@ ui_keys C-q
 is "$(ui_wait_exit)" 0 "C-q quits from anywhere"
 ui_stop
 
+# Colours, and none with NO_COLOR (reverse video and bold say the same on a monochrome
+# terminal).
+ui_start -d "$D"
+ui_wait "Main menu" >/dev/null
+like "$(tmux_ capture-pane -p -e -t hv | head -1)" "\[(0;)?(1;)?(37|97)m|\[44m|38;5;" "colours by default"
+ui_keys q
+ui_wait_exit >/dev/null
+ui_stop
+NO_COLOR=1 ui_start -d "$D"
+ui_wait "Main menu" >/dev/null
+esc=$(tmux_ capture-pane -p -e -t hv)
+check "no colours under NO_COLOR" test -z "$(printf '%s' "$esc" | grep -E '\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5)m')"
+like "$esc" "\[7m|;7m" "the title and the selected item in reverse video"
+ui_keys q
+ui_wait_exit >/dev/null
+ui_stop
+
 # The terminal goes away (an SSH connection drops): the program ends, closing the store, and
 # does not spin on the dead terminal.
 ui_start -d "$D"
