@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/orgs.h"
 #include "core/record.h"
+#include "core/screen.h"
 #include "store/store.h"
 #include "text/collate.h"
 #include "text/utf8.h"
@@ -31,6 +32,8 @@
 
 #define MAX_ROWS 100
 
+#define MAX_COLS 16
+
 struct lrow {
 	uint64_t id;
 	hv_date birth;
@@ -38,10 +41,13 @@ struct lrow {
 	struct buf pos;		/* browsing: the row's place in the list */
 	struct buf orgs;	/* "CD, PN" */
 	struct buf unit;	/* the unit of the first membership */
+	char *cell[MAX_COLS];	/* the text of each column of screens/list.scr */
 };
 
 struct list {
 	struct ui_screen base;
+	struct screen *scr;	/* screens/list.scr: the columns */
+	bool need_person;	/* a column shows a person field the name index does not hold */
 	struct buf query;
 	struct lrow rows[MAX_ROWS];
 	int nrows, cur;
@@ -84,6 +90,8 @@ static void rows_clear(struct list *l)
 	for (int i = 0; i < l->nrows; i++) {
 		struct lrow *r = &l->rows[i];
 		free(r->name);
+		for (int c = 0; c < MAX_COLS; c++)
+			free(r->cell[c]);
 		buf_free(&r->pos);
 		buf_free(&r->orgs);
 		buf_free(&r->unit);
@@ -96,6 +104,8 @@ struct gather {
 	struct list *l;
 	struct lrow *r;
 	bool match;
+	struct membership first;	/* the first active membership (in the organization in view) */
+	bool have_first;
 };
 
 /* Does a membership pass the filter? */
@@ -128,6 +138,12 @@ static int each_membership(const void *rec, void *ctx)
 		g->match = true;
 	if (m->status != MS_ACTIVE)
 		return 0;
+	if (!g->have_first || (g->a->org_id && m->org_id == g->a->org_id &&
+			       g->first.org_id != g->a->org_id)) {
+		rec_clear(&REC_DEF_MEMBERSHIP, &g->first);
+		rec_copy(&REC_DEF_MEMBERSHIP, &g->first, m);
+		g->have_first = true;
+	}
 	const struct org_entry *o = org_list_by_id(&g->l->orgs, m->org_id);
 	if (g->r->orgs.len)
 		buf_adds(&g->r->orgs, ", ");
@@ -143,24 +159,59 @@ static int each_membership(const void *rec, void *ctx)
 	return 0;
 }
 
-/* Add a person as a row (false if the organization in view does not have them). */
+/* The text of column c for a row. */
+static char *cell_text(struct ui_app *a, const struct screen_column *c, const struct lrow *r,
+		       const struct person *p, const struct gather *g)
+{
+	(void)a;
+	struct buf b = BUF_INIT;
+	if (c->ref.pseudo == SPS_ORG) {
+		buf_adds(&b, buf_str(&r->orgs));
+	} else if (c->ref.pseudo == SPS_UNIT) {
+		buf_adds(&b, buf_str(&r->unit));
+	} else if (c->ref.rec == REC_PERSON && c->ref.def) {
+		if (strcmp(c->ref.def->name, "full_name") == 0)
+			buf_adds(&b, r->name);
+		else if (strcmp(c->ref.def->name, "birth") == 0) {
+			char d[16];
+			buf_adds(&b, date_format(r->birth, d));
+		} else if (p)
+			rec_field_text(c->ref.def, p, &b);
+	} else if (c->ref.rec == REC_MEMBERSHIP && c->ref.def && g->have_first) {
+		rec_field_text(c->ref.def, &g->first, &b);
+	}
+	return buf_steal(&b);
+}
+
+/* Add a person as a row (false if the filter leaves them out). */
 static bool add_row(struct ui_app *a, struct list *l, int at, uint64_t id, hv_date birth,
 		    const char *name, const void *pos, size_t pos_len)
 {
 	struct lrow r = { .id = id, .birth = birth, .pos = BUF_INIT, .orgs = BUF_INIT,
 			  .unit = BUF_INIT };
-	struct gather g = { a, l, &r, false };
+	struct gather g = { .a = a, .l = l, .r = &r };
 	struct err e;
 	err_clear(&e);
 	store_each_membership_of_person(a->store, NULL, id, each_membership, &g, &e);
 	if (filtering(a, l) && !g.match) {
 		buf_free(&r.orgs);
 		buf_free(&r.unit);
+		rec_clear(&REC_DEF_MEMBERSHIP, &g.first);
 		return false;
 	}
 	r.name = xstrdup(name);
 	if (pos)
 		buf_add(&r.pos, pos, pos_len);
+	struct person p = { 0 };
+	bool have_p = false;
+	if (l->need_person) {
+		have_p = store_get(a->store, NULL, REC_PERSON, id, &p, &e) == 0;
+		err_clear(&e);
+	}
+	for (size_t c = 0; l->scr && c < l->scr->ncolumns && c < MAX_COLS; c++)
+		r.cell[c] = cell_text(a, &l->scr->columns[c], &r, have_p ? &p : NULL, &g);
+	rec_clear(&REC_DEF_PERSON, &p);
+	rec_clear(&REC_DEF_MEMBERSHIP, &g.first);
 	if (at < l->nrows)
 		memmove(&l->rows[at + 1], &l->rows[at], (size_t)(l->nrows - at) * sizeof r);
 	l->rows[at] = r;
@@ -616,26 +667,32 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 	term_text(1, 1 + lw, qw, q, TA_INPUT, true);
 	if (fw)
 		term_text(1, 1 + lw + qw, fw, filt, TA_DIM, false);
-	/* Columns: name 30, birth 10, organizations 14, unit the rest. */
-	int cname = 30, cbirth = 11, corg = 15;
-	int cunit = cols - 2 - cname - cbirth - corg - 3;
-	term_text(2, 1, cname, _("Full name"), TA_HEADING, true);
-	term_text(2, 2 + cname, cbirth, _("Born"), TA_HEADING, true);
-	term_text(2, 3 + cname + cbirth, corg, _("Organizations"), TA_HEADING, true);
-	term_text(2, 4 + cname + cbirth + corg, cunit, _("Unit"), TA_HEADING, true);
+	/* The columns of screens/list.scr, left to right, one space apart; the last one takes
+	 * what is left of a wider terminal. */
 	int page = page_rows();
-	for (int i = 0; i < l->nrows && i < page; i++) {
-		const struct lrow *r = &l->rows[i];
-		enum term_attr at = i == l->cur ? TA_SELECTED : TA_NORMAL;
-		int row = 3 + i;
-		char bd[16];
-		date_format(r->birth, bd);
-		if (i == l->cur)
-			term_fill(row, 0, cols, TA_SELECTED);
-		term_text(row, 1, cname, r->name, at, true);
-		term_text(row, 2 + cname, cbirth, bd, at, true);
-		term_text(row, 3 + cname + cbirth, corg, buf_str(&r->orgs), at, true);
-		term_text(row, 4 + cname + cbirth + corg, cunit, buf_str(&r->unit), at, true);
+	size_t nc = l->scr ? l->scr->ncolumns : 0;
+	if (nc > MAX_COLS)
+		nc = MAX_COLS;
+	int x = 1;
+	for (size_t c = 0; c < nc; c++) {
+		const struct screen_column *col = &l->scr->columns[c];
+		int w = c + 1 == nc ? cols - 1 - x : col->width;
+		if (w < 1)
+			break;
+		term_text(2, x, w, screen_text(&col->heading), TA_HEADING, true);
+		for (int i = 0; i < l->nrows && i < page; i++) {
+			const struct lrow *r = &l->rows[i];
+			enum term_attr at = i == l->cur ? TA_SELECTED : TA_NORMAL;
+			if (c == 0 && i == l->cur)
+				term_fill(3 + i, 0, cols, TA_SELECTED);
+			const char *t = r->cell[c] ? r->cell[c] : "";
+			int tw = term_width_of(t);
+			int pad = col->align == SAL_RIGHT && tw < w ? w - tw
+				  : col->align == SAL_CENTER && tw < w ? (w - tw) / 2 : 0;
+			term_fill(3 + i, x, pad, at);
+			term_text(3 + i, x + pad, w - pad, t, at, true);
+		}
+		x += w + 1;
 	}
 	if (!l->nrows) {
 		const char *why = l->note[0] ? l->note
@@ -973,6 +1030,7 @@ static void list_free(struct ui_screen *s)
 	org_list_free(&l->orgs);
 	sel_clear(l);
 	hmap_free(&l->subtree);
+	screen_free(&l->scr);
 	free(l);
 }
 
@@ -994,6 +1052,19 @@ struct ui_screen *ui_list_new(struct ui_app *a)
 	l->anchor = (struct buf)BUF_INIT;
 	l->status = -1;
 	hmap_init(&l->subtree);
+	struct buf errs = BUF_INIT;
+	if (screen_load("list", &l->scr, &errs) != 0) {
+		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
+		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
+	}
+	buf_free(&errs);
+	for (size_t c = 0; l->scr && c < l->scr->ncolumns; c++) {
+		const struct screen_column *col = &l->scr->columns[c];
+		if (col->ref.rec == REC_PERSON && col->ref.def &&
+		    strcmp(col->ref.def->name, "full_name") != 0 &&
+		    strcmp(col->ref.def->name, "birth") != 0)
+			l->need_person = true;
+	}
 	struct err e;
 	err_clear(&e);
 	if (org_list_load(a->store, NULL, &l->orgs, &e) != 0) {

@@ -258,7 +258,7 @@ int term_text(int row, int col, int width, const char *s, enum term_attr a, bool
 
 void term_fill(int row, int col, int width, enum term_attr a)
 {
-	if (row < 0 || row >= LINES || col >= COLS)
+	if (row < 0 || row >= LINES || col >= COLS || width == 0)
 		return;
 	if (width < 0 || col + width > COLS)
 		width = COLS - col;

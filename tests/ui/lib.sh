@@ -23,7 +23,7 @@ ui_start() {
 	local cmd=""
 	for a in "$HV" "$@"; do cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
 	tmux_ new-session -d -s "${UI_SESSION:-hv}" -x "${UI_COLS:-80}" -y "${UI_ROWS:-24}" \
-		"env LANG=$LANG LC_ALL=$LC_ALL XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
+		"env LANG=$LANG LC_ALL=$LC_ALL LC_CTYPE=${LC_CTYPE:-} XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
 		 HOIVIEN_USER=$user HOIVIEN_DATADIR=$HOIVIEN_DATADIR TZ=$TZ \
 		 NO_COLOR=${NO_COLOR:-} $cmd 2>>'$UI_ERR'; echo \$? > '$UI_EXIT'; sleep 30"
 }
@@ -66,3 +66,7 @@ ui_wait_exit() {
 }
 
 ui_stop() { tmux_ kill-session -t "${UI_SESSION:-hv}" 2>/dev/null; true; }
+
+# cols FROM WIDTH: characters FROM (1-based) to FROM+WIDTH-1 of each line on stdin (cut -c
+# counts bytes, and a Vietnamese letter is two or three), trailing spaces removed.
+cols() { sed -E "s/^.{0,$(($1 - 1))}//; s/^(.{0,$2}).*/\1/; s/ +$//"; }

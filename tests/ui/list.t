@@ -19,7 +19,7 @@ check "then the organizations" ui_wait "All organizations"
 ui_type "PN"
 ui_keys Enter
 check "the status line shows the organization in view" ui_wait "Organization: PN"
-orgs=$(ui_screen | sed -n '4,21p' | cut -c44-58 | grep -v '^ *$')
+orgs=$(ui_screen | sed -n '4,21p' | cols 47 14 | grep -v '^ *$')
 bad=$(printf '%s\n' "$orgs" | grep -v 'PN' | head -3)
 check "every row is a member of PN" test -z "$bad" -a -n "$orgs"
 
@@ -33,13 +33,13 @@ path=$(ui_screen | sed -n '4p' | sed 's/^ *//; s/ *$//')
 ui_keys Enter
 branch=${path##*/ }
 check "the filter names the branch ($branch)" ui_wait "\[$branch\]"
-shown=$(ui_screen | sed -n '4,21p' | cut -c2-31 | sed 's/ *$//' | grep -v '^$' | sort)
+shown=$(ui_screen | sed -n '4,21p' | cols 2 28 | grep -v '^$' | sort)
 want=$("$HV" -d "$D" export --org PN -o - 2>/dev/null | grep -F "$path" | grep -F "Đang sinh hoạt" | cut -d, -f2 | sort | head -18)
 is "$(printf '%s\n' "$shown" | wc -l)" "$(printf '%s\n' "$want" | wc -l)" "as many rows as the branch has members"
 check "the same persons" test "$shown" = "$want"
 
 # Remove the first member: reason Left, in PN only.
-first=$(ui_screen | sed -n '4p' | cut -c2-31 | sed 's/ *$//')
+first=$(ui_screen | sed -n '4p' | cols 2 28)
 id=$("$HV" -d "$D" find -n 0 --org PN "$first" | head -1 | cut -f1)
 ui_keys C-d
 check "C-d asks why" ui_wait "Why is $first no longer a member"

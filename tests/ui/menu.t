@@ -23,7 +23,7 @@ ui_keys Escape
 check "any key closes help" ui_wait "Main menu"
 
 ui_keys 1
-check "1 opens the member list" ui_wait "Full name +Born +Organizations +Unit"
+check "1 opens the member list" ui_wait "Full name +Born +Sex +Organizations +Unit"
 rows=$(ui_screen | sed -n '4,21p' | grep -c '[0-9][0-9]/[0-9][0-9]/[0-9]\{4\}\|  [0-9]\{4\}  ')
 check "the list fills the screen ($rows rows)" test "$rows" -ge 15
 
@@ -31,14 +31,14 @@ check "the list fills the screen ($rows rows)" test "$rows" -ge 15
 ui_type "nguyen"
 check "typing narrows the list" ui_wait "Search: nguyen"
 sleep 0.2
-names=$(ui_screen | sed -n '4,21p' | cut -c2-31 | sed 's/ *$//' | grep -v '^$')
+names=$(ui_screen | sed -n '4,21p' | cols 2 28 | grep -v '^$')
 bad=$(printf '%s\n' "$names" | grep -vi 'nguy' | head -3)
 check "every row is a Nguyễn ($(printf '%s\n' "$names" | wc -l) rows)" test -z "$bad" -a -n "$names"
 ui_keys C-u
 check "C-u clears the search" ui_wait "Search:$"
 ui_type "Thị"
 sleep 0.3
-names=$(ui_screen | sed -n '4,21p' | cut -c2-31 | grep -v '^ *$')
+names=$(ui_screen | sed -n '4,21p' | cols 2 28 | grep -v '^ *$')
 bad=$(printf '%s\n' "$names" | grep -v 'Thị' | head -3)
 check "a query with diacritics is exact (only Thị, no Thi or Thy)" test -z "$bad" -a -n "$names"
 ui_keys Escape
@@ -47,7 +47,7 @@ ui_keys PageDown
 sleep 0.2
 ui_keys End
 sleep 0.2
-last=$(ui_screen | sed -n '4,21p' | grep -v '^ *$' | tail -1 | cut -c2-31 | sed 's/ *$//')
+last=$(ui_screen | sed -n '4,21p' | grep -v '^ *$' | tail -1 | cols 2 28)
 want=$("$HV" -d "$D" export -o - 2>/dev/null | wc -l)
 check "End shows the end of the list" test -n "$last"
 ui_keys Home
@@ -107,6 +107,17 @@ esc=$(tmux_ capture-pane -p -e -t hv)
 check "no colours under NO_COLOR" test -z "$(printf '%s' "$esc" | grep -E '\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5)m')"
 like "$esc" "\[7m|;7m" "the title and the selected item in reverse video"
 ui_keys q
+ui_wait_exit >/dev/null
+ui_stop
+
+# Vietnamese by default: no LANG, LC_ALL or LC_MESSAGES (a UTF-8 character type only).
+LANG= LC_ALL= LC_CTYPE=C.UTF-8 ui_start -d "$D"
+check "Vietnamese by default: the main menu" ui_wait "Menu chính"
+like "$(ui_screen)" "1  Hội viên" "the items in Vietnamese"
+like "$(ui_screen)" "Kho: store .* Tổ chức: tất cả" "the status line too"
+ui_keys 1
+check "the member list's headings" ui_wait "Họ và tên +Ngày sinh"
+ui_keys C-q
 ui_wait_exit >/dev/null
 ui_stop
 
