@@ -4,8 +4,8 @@
  * screens/bulk.scr (address, join date); Enter moves from field to field and on the last one
  * saves the person with their membership in one transaction and opens the next blank record.
  * A CCCD already in the store is the same person: after asking, the membership goes to them.
- * A person with the same name and birth year already in the same commune is saved all the
- * same, with a warning naming the look-alike (two people may share a name; a typist should
+ * A person with the same name (accents and case aside) and birth year already in the same
+ * commune is saved all the same, with a warning naming the look-alike (two people may share a name; a typist should
  * look twice). */
 #include "ui/editor.h"
 #include "ui/pick.h"
@@ -14,6 +14,7 @@
 #include "core/orgs.h"
 #include "core/unitpath.h"
 #include "store/store.h"
+#include "text/fold.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -128,6 +129,7 @@ struct lookalike {
 	struct store_txn *t;
 	struct err *e;
 	uint64_t cand;
+	struct buf folded;	/* the new person's name, folded */
 };
 
 static uint64_t parent_of(struct store *s, struct store_txn *t, uint64_t unit, struct err *e)
@@ -154,16 +156,21 @@ static int on_lookalike_membership(const void *rec, void *ctx)
 	return 0;
 }
 
-static int on_named(const void *rec, void *ctx)
+/* A person whose name is the new one folded (case, marks and đ aside: "Nguyen Van An" is
+ * "Nguyễn Văn An") and born the same year: do they belong to this commune? */
+static int on_named(const struct find_hit *h, void *ctx)
 {
-	const struct person *p = rec;
 	struct lookalike *l = ctx;
-	if (DATE_YEAR(p->birth) != l->year)
+	if (DATE_YEAR(h->birth) != l->year)
 		return 0;
-	l->cand = p->m.id;
-	int rc = store_each_membership_of_person(l->s, l->t, p->m.id, on_lookalike_membership, l,
-						 l->e);
-	return rc;
+	struct buf f = BUF_INIT;
+	vn_fold(&f, h->name, strlen(h->name));
+	bool same = strcmp(buf_str(&f), buf_str(&l->folded)) == 0;
+	buf_free(&f);
+	if (!same)
+		return 0;
+	l->cand = h->id;
+	return store_each_membership_of_person(l->s, l->t, h->id, on_lookalike_membership, l, l->e);
 }
 
 struct save {
@@ -211,8 +218,13 @@ static int save_fn(struct store *s, struct store_txn *t, void *ctx, struct err *
 	if (!pid) {
 		if (DATE_YEAR(sv->p.birth) && sv->unit_id) {
 			struct lookalike l = { .self_unit_parent = parent_of(s, t, sv->unit_id, e),
-					       .year = DATE_YEAR(sv->p.birth), .s = s, .t = t, .e = e };
-			rc = store_each_person_named(s, t, sv->p.full_name, on_named, &l, e);
+					       .year = DATE_YEAR(sv->p.birth), .s = s, .t = t, .e = e,
+					       .folded = BUF_INIT };
+			vn_fold(&l.folded, sv->p.full_name, strlen(sv->p.full_name));
+			/* The folded name as a query matches every spelling of it (and names that
+			 * merely begin the same way, which on_named sets aside). */
+			rc = store_find_name(s, t, buf_str(&l.folded), 500, on_named, &l, NULL, e);
+			buf_free(&l.folded);
 			if (rc < 0)
 				return rc;
 			sv->lookalike = l.id;

@@ -60,8 +60,9 @@ like "$show" "Card number +PN-B19" "the card number typed for that row"
 like "$show" "Unit +.*Chi hội" "in the chosen branch"
 like "$show" "Hội Liên hiệp Phụ nữ" "of the chosen organization"
 
-# The same name and birth year again, in the same commune: saved, with a warning.
-ui_type "Lương Thị An"; ui_keys Enter
+# The same name (typed without accents) and birth year again, in the same commune: saved,
+# with a warning.
+ui_type "Luong Thi An"; ui_keys Enter
 ui_type "nu"; ui_keys Enter
 ui_type "1981"; ui_keys Enter Enter Enter Enter Enter Enter Enter Enter Enter
 check "a look-alike in the same commune is pointed out" ui_wait "same name and birth year"

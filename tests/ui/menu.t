@@ -129,11 +129,12 @@ ui_keys 1
 ui_wait "Full name" >/dev/null
 tmux_ kill-session -t hv
 gone=1
-for i in $(seq 1 100); do
-	pgrep -f "hoivien -d $D" >/dev/null || { gone=0; break; }
+for i in $(seq 1 300); do
+	pgrep -f "hoivien -d $D\$" >/dev/null || { gone=0; break; }
 	sleep 0.05
 done
 ok $gone "a hangup ends the program"
+[ $gone = 0 ] || ps -eo pid,ppid,stat,etime,args | grep "[h]oivien" | sed 's/^/#   /' 
 out=$("$HV" -d "$D" check 2>&1)
 like "$out" "^check: OK" "and the store is whole"
 
