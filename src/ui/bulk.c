@@ -45,77 +45,12 @@ static const char *bulk_title(struct ui_app *a, struct ui_editor *ed, void *ctx)
 	return b->title;
 }
 
-/* ---- choosing the organization and the unit ---------------------------------------------- */
-
-static int field_of(struct ui_editor *ed, enum screen_pseudo ps, const char *name)
-{
-	const struct screen *scr = ui_editor_screen(ed);
-	for (size_t i = 0; i < scr->nfields; i++)
-		if ((ps != SPS_NONE && scr->fields[i].ref.pseudo == ps) ||
-		    (name && strcmp(scr->fields[i].ref.name, name) == 0))
-			return (int)i;
-	return -1;
-}
-
-static void set_picked(struct ui_editor *ed, enum screen_pseudo ps, const char *text)
-{
-	int i = field_of(ed, ps, NULL);
-	if (i < 0)
-		return;
-	form_set(ui_editor_form(ed), i, text);
-	form_check_field(ui_editor_form(ed), i);
-	ui_editor_focus(ed, i);
-}
-
-static void org_picked(struct ui_app *a, void *ctx, uint64_t id, const char *text)
-{
-	(void)a;
-	(void)id;
-	/* "PN — Hội Liên hiệp Phụ nữ Việt Nam": the code is what the field holds. */
-	const char *sp = strchr(text, ' ');
-	char code[32];
-	snprintf(code, sizeof code, "%.*s", sp ? (int)(sp - text) : (int)strlen(text), text);
-	set_picked(ctx, SPS_ORG, code);
-}
-
-static void unit_picked(struct ui_app *a, void *ctx, uint64_t id, const char *text)
-{
-	(void)a;
-	(void)id;
-	set_picked(ctx, SPS_UNIT, text);
-}
-
-static const struct org_entry *current_org(struct ui_editor *ed, struct bulk *b)
-{
-	int i = field_of(ed, SPS_ORG, NULL);
-	if (i < 0)
-		return NULL;
-	const char *t = form_get(ui_editor_form(ed), i);
-	return org_list_match(&b->orgs, t, strlen(t));
-}
-
-static int bulk_choose(struct ui_app *a, struct ui_editor *ed, struct bulk *b)
-{
-	const struct screen_field *fd = &ui_editor_screen(ed)->fields[ui_editor_current(ed)];
-	if (fd->ref.pseudo == SPS_ORG) {
-		ui_pick_org(a, screen_text(&fd->label), false, org_picked, ed);
-		return UI_OK;
-	}
-	if (fd->ref.pseudo != SPS_UNIT)
-		return UI_UNHANDLED;
-	const struct org_entry *o = current_org(ed, b);
-	if (!o)
-		ui_error(a, "%s", _("Choose the organization first."));
-	else
-		ui_pick_unit(a, screen_text(&fd->label), o->id, unit_picked, ed);
-	return UI_OK;
-}
-
 static int bulk_key(struct ui_app *a, struct ui_editor *ed, int action, uint32_t key, void *ctx)
 {
 	(void)key;
+	(void)ctx;
 	if (action == KA_CHOOSE)
-		return bulk_choose(a, ed, ctx);
+		return ui_pick_field(a, ed);
 	return UI_UNHANDLED;
 }
 
@@ -280,7 +215,7 @@ static int bulk_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
 		org_list_codes(&b->orgs, codes, sizeof codes);
 		err_set(&e, ERR_INVAL, _("Organization: '%s' is not one of %s"), org_text ? org_text : "",
 			codes);
-		out = fail(a, ed, field_of(ed, SPS_ORG, NULL), &e);
+		out = fail(a, ed, ui_editor_field(ed, SPS_ORG, NULL), &e);
 		goto done;
 	}
 	sv.org_id = o->id;
@@ -290,12 +225,12 @@ static int bulk_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
 		if (rc == -ERR_NOTFOUND)
 			err_set(&e, ERR_NOTFOUND, _("Unit: %s has no unit '%s' (F4 or Ctrl-O lists them)"),
 				o->code, unit_text ? unit_text : "");
-		out = fail(a, ed, field_of(ed, SPS_UNIT, NULL), &e);
+		out = fail(a, ed, ui_editor_field(ed, SPS_UNIT, NULL), &e);
 		goto done;
 	}
 	if (!sv.unit_id) {
 		err_set(&e, ERR_INVAL, "%s", _("Unit: choose the branch the member belongs to"));
-		out = fail(a, ed, field_of(ed, SPS_UNIT, NULL), &e);
+		out = fail(a, ed, ui_editor_field(ed, SPS_UNIT, NULL), &e);
 		goto done;
 	}
 	if (sv.existing) {
@@ -305,7 +240,7 @@ static int bulk_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
 			   "person? (y/n) "),
 			 sv.p.cccd, sv.existing_name, (unsigned long long)sv.existing);
 		if (!ui_confirm(a, q)) {
-			ui_editor_focus(ed, field_of(ed, SPS_NONE, "person.cccd"));
+			ui_editor_focus(ed, ui_editor_field(ed, SPS_NONE, "person.cccd"));
 			goto done;
 		}
 	}

@@ -39,6 +39,15 @@ int ui_editor_current(const struct ui_editor *ed)
 	return ed->cur;
 }
 
+int ui_editor_field(struct ui_editor *ed, enum screen_pseudo ps, const char *name)
+{
+	for (size_t i = 0; i < ed->scr->nfields; i++)
+		if ((ps != SPS_NONE && ed->scr->fields[i].ref.pseudo == ps) ||
+		    (ps == SPS_NONE && name && strcmp(ed->scr->fields[i].ref.name, name) == 0))
+			return (int)i;
+	return -1;
+}
+
 void ui_editor_focus(struct ui_editor *ed, int i)
 {
 	if (i < 0 || (size_t)i >= ed->scr->nfields)
@@ -301,7 +310,11 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		form_set(ed->f, ed->cur, "");
 		ed->at = 0;
 		return UI_OK;
-	case KA_NEXT_PAGE: turn_page(ed, 1); return UI_OK;
+	case KA_NEXT_PAGE:
+		if (ed->page >= ed->scr->npages && ed->hooks->key)
+			return ed->hooks->key(a, ed, action, k, ed->hctx);	/* past the last */
+		turn_page(ed, 1);
+		return UI_OK;
 	case KA_PREV_PAGE: turn_page(ed, -1); return UI_OK;
 	case KA_CHOOSE:
 		if (ed->hooks->key) {

@@ -39,6 +39,9 @@ const struct screen *ui_editor_screen(struct ui_editor *ed);
 /* Put the cursor on field i (at the end of its text), turning to its page. */
 void ui_editor_focus(struct ui_editor *ed, int i);
 int ui_editor_current(const struct ui_editor *ed);
+/* The index of the field that is pseudo-field ps (SPS_NONE: the field called name, such as
+ * "person.cccd"), or -1. */
+int ui_editor_field(struct ui_editor *ed, enum screen_pseudo ps, const char *name);
 /* Check every field and, when none is in error, call the save hook (what F2 does). */
 int ui_editor_save(struct ui_app *a, struct ui_editor *ed);
 

@@ -30,24 +30,33 @@ struct card {
 	struct person p;	/* as read (its version is the one a save checks) */
 	struct mrow *m;
 	size_t nm;
+	unsigned data_gen;	/* when the memberships were read */
 	char title[200];
 };
 
-static void card_free(void *ctx)
+static void mrows_free(struct card *c)
 {
-	struct card *c = ctx;
-	rec_clear(&REC_DEF_PERSON, &c->p);
 	for (size_t i = 0; i < c->nm; i++) {
 		free(c->m[i].unit);
 		free(c->m[i].card);
 		free(c->m[i].role);
 	}
 	free(c->m);
+	c->m = NULL;
+	c->nm = 0;
+}
+
+static void card_free(void *ctx)
+{
+	struct card *c = ctx;
+	rec_clear(&REC_DEF_PERSON, &c->p);
+	mrows_free(c);
 	free(c);
 }
 
 struct load {
 	struct card *c;
+	bool memberships_only;
 	struct org_list orgs;
 	struct store *s;
 	struct store_txn *t;
@@ -82,7 +91,7 @@ static int load_fn(struct store *s, struct store_txn *t, void *ctx, struct err *
 	l->t = t;
 	l->e = e;
 	int rc = org_list_load(s, t, &l->orgs, e);
-	if (rc == 0)
+	if (rc == 0 && !l->memberships_only)
 		rc = store_get(s, t, REC_PERSON, l->c->p.m.id, &l->c->p, e);
 	if (rc == 0)
 		rc = store_each_membership_of_person(s, t, l->c->p.m.id, on_membership, l, e);
@@ -105,11 +114,20 @@ static const char *card_title(struct ui_app *a, struct ui_editor *ed, void *ctx)
 static void draw_memberships(struct ui_app *a, struct ui_editor *ed,
 			     const struct screen_area *ar, void *ctx)
 {
-	(void)a;
 	(void)ed;
 	struct card *c = ctx;
 	if (strcmp(ar->name, "memberships") != 0)
 		return;
+	if (c->data_gen != a->data_gen && c->p.m.id) {
+		/* A membership was changed from this card: read them again. */
+		mrows_free(c);
+		struct load l = { .c = c, .memberships_only = true };
+		struct err e;
+		err_clear(&e);
+		store_read(a->store, load_fn, &l, &e);
+		org_list_free(&l.orgs);
+		c->data_gen = a->data_gen;
+	}
 	int cols = term_cols();
 	int row = ar->row1;
 	term_text(row, 1, 6, _("Org."), TA_HEADING, true);
@@ -117,6 +135,16 @@ static void draw_memberships(struct ui_app *a, struct ui_editor *ed,
 	term_text(row, 43, 10, _("Joined"), TA_HEADING, true);
 	term_text(row, 54, 10, _("Card"), TA_HEADING, true);
 	term_text(row, 65, cols - 66, _("Role, status"), TA_HEADING, true);
+	if (c->p.m.id) {
+		uint32_t keys[2];
+		if (keymap_keys_for(a->keys, KM_FORM, KA_NEXT_PAGE, keys, 2)) {
+			char name[32], hint[96];
+			snprintf(hint, sizeof hint, _("%s: memberships"),
+				 keymap_key_name(keys[0], name, sizeof name));
+			term_text(ar->row1 - 1, cols - 1 - term_width_of(hint), term_width_of(hint), hint,
+				  TA_DIM, false);
+		}
+	}
 	if (!c->nm) {
 		term_text(row + 1, 1, cols - 2,
 			  c->p.m.id ? _("Not a member of any organization.")
@@ -189,7 +217,23 @@ static int card_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
 	return UI_POP;
 }
 
+static int card_key(struct ui_app *a, struct ui_editor *ed, int action, uint32_t key, void *ctx)
+{
+	(void)ed;
+	(void)key;
+	struct card *c = ctx;
+	if (action != KA_NEXT_PAGE)
+		return UI_UNHANDLED;
+	if (!c->p.m.id) {
+		ui_message(a, "%s", _("Save the person first; then their memberships can be added."));
+		return UI_OK;
+	}
+	ui_push(a, ui_memberships_new(a, c->p.m.id, c->p.full_name ? c->p.full_name : ""));
+	return UI_OK;
+}
+
 static const struct ui_editor_hooks card_hooks = {
+	.key = card_key,
 	.save = card_save,
 	.draw_area = draw_memberships,
 	.title = card_title,
@@ -227,5 +271,6 @@ struct ui_screen *ui_person_new(struct ui_app *a, uint64_t id)
 		}
 		form_load_person(f, &c->p);
 	}
+	c->data_gen = a->data_gen;
 	return ui_editor_new(a, scr, f, KM_FORM, &card_hooks, c);
 }

@@ -150,3 +150,59 @@ void ui_pick_unit(struct ui_app *a, const char *title, uint64_t org, ui_pick_fn 
 	}
 	open_list(a, title, k);
 }
+
+/* ---- the organization and unit fields of a form --------------------------------------------- */
+
+static void set_picked(struct ui_editor *ed, enum screen_pseudo ps, const char *text)
+{
+	int i = ui_editor_field(ed, ps, NULL);
+	if (i < 0)
+		return;
+	form_set(ui_editor_form(ed), i, text);
+	form_check_field(ui_editor_form(ed), i);
+	ui_editor_focus(ed, i);
+}
+
+static void org_picked(struct ui_app *a, void *ctx, uint64_t id, const char *text)
+{
+	(void)a;
+	(void)id;
+	/* "PN — Hội Liên hiệp Phụ nữ Việt Nam": the code is what the field holds. */
+	const char *sp = strchr(text, ' ');
+	char code[32];
+	snprintf(code, sizeof code, "%.*s", sp ? (int)(sp - text) : (int)strlen(text), text);
+	set_picked(ctx, SPS_ORG, code);
+}
+
+static void unit_picked(struct ui_app *a, void *ctx, uint64_t id, const char *text)
+{
+	(void)a;
+	(void)id;
+	set_picked(ctx, SPS_UNIT, text);
+}
+
+int ui_pick_field(struct ui_app *a, struct ui_editor *ed)
+{
+	const struct screen_field *fd = &ui_editor_screen(ed)->fields[ui_editor_current(ed)];
+	if (fd->ref.pseudo == SPS_ORG) {
+		ui_pick_org(a, screen_text(&fd->label), false, org_picked, ed);
+		return UI_OK;
+	}
+	if (fd->ref.pseudo != SPS_UNIT)
+		return UI_UNHANDLED;
+	/* The units of the organization the form names. */
+	int oi = ui_editor_field(ed, SPS_ORG, NULL);
+	const char *code = oi >= 0 ? form_get(ui_editor_form(ed), oi) : "";
+	struct org_list orgs = { 0 };
+	struct err e;
+	err_clear(&e);
+	const struct org_entry *o = NULL;
+	if (org_list_load(a->store, NULL, &orgs, &e) == 0)
+		o = org_list_match(&orgs, code, strlen(code));
+	if (!o)
+		ui_error(a, "%s", _("Choose the organization first."));
+	else
+		ui_pick_unit(a, screen_text(&fd->label), o->id, unit_picked, ed);
+	org_list_free(&orgs);
+	return UI_OK;
+}

@@ -16,4 +16,9 @@ void ui_pick_org(struct ui_app *a, const char *title, bool allow_all, ui_pick_fn
 /* A list of the units of organization org, each as its path, narrowed by typing. */
 void ui_pick_unit(struct ui_app *a, const char *title, uint64_t org, ui_pick_fn fn, void *ctx);
 
+/* F4 on a form's membership.org or membership.unit field: the list to pick it from (the units
+ * of the organization the form names).  UI_UNHANDLED for other fields. */
+struct ui_editor;
+int ui_pick_field(struct ui_app *a, struct ui_editor *ed);
+
 #endif

@@ -112,6 +112,48 @@ like "$out" "Đinh Thị Mỹ Duyên	07/1995" "hoivien find finds the new person
 nid=$(printf '%s\n' "$out" | cut -f1)
 like "$("$HV" -d "$D" show "$nid")" "Sex +Nữ" "with the sex typed as nu"
 
+# The person's memberships, from the card: add one in another organization, change a role.
+ui_keys C-u
+ui_type "$cccd"
+ui_wait "$name" >/dev/null
+ui_keys Enter
+ui_wait "Member card — $name" >/dev/null
+check "the card says which key edits the memberships" ui_wait "PageDown: memberships"
+ui_keys PageDown
+check "PageDown lists the memberships" ui_wait "Memberships of $name"
+before=$(ui_screen | sed -n '3,20p' | grep -c '[A-Z]')
+ui_keys C-a
+check "C-a opens a blank membership" ui_wait "Membership — $name"
+ui_keys C-u
+ui_type "MT"
+ui_keys Tab C-o
+check "C-o on the unit lists the units of MT" ui_wait "Ủy ban MTTQ tỉnh"
+ui_type "ban cong tac"
+ui_keys Enter Tab
+ui_type "3/2024"
+ui_keys F2
+check "the membership is saved" ui_wait "Saved: the membership in MT"
+check "and listed" ui_wait "^ MT +.*Ban Công tác"
+is "$(ui_screen | sed -n '3,20p' | grep -c '[A-Z]')" $((before + 1)) "one membership more"
+like "$("$HV" -d "$D" show "$id")" "Mặt trận Tổ quốc.*" "hoivien show lists it"
+like "$("$HV" -d "$D" show "$id" | grep -A3 'Mặt trận')" "Date joined +03/2024" "with its month-year join date"
+# Open it and make the person the branch's head.
+line=$(ui_screen | sed -n '3,20p' | grep -n '^ MT ' | cut -d: -f1)
+ui_keys Home
+for i in $(seq 2 "$line"); do ui_keys Down; done
+ui_keys Enter
+check "Enter opens the membership" ui_wait "Organization\* +MT"
+ui_keys Tab Tab Tab Tab C-o
+check "the roles to choose from" ui_wait "Trưởng ban"
+ui_type "truong ban"
+ui_keys Enter F2
+check "saved" ui_wait "Saved: the membership in MT"
+like "$("$HV" -d "$D" show "$id" | grep -A5 'Mặt trận')" "Role +Trưởng ban" "the new role is stored"
+ui_keys Escape
+check "back on the card, its memberships read again" ui_wait "^ MT +.*Trưởng ban"
+ui_keys Escape
+ui_wait "Search:" >/dev/null
+
 # A terminal resized in the middle of a form keeps the input.
 ui_keys C-a
 ui_wait "new person" >/dev/null
