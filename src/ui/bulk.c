@@ -303,15 +303,9 @@ static const struct ui_editor_hooks bulk_hooks = {
 
 struct ui_screen *ui_bulk_new(struct ui_app *a)
 {
-	struct buf errs = BUF_INIT;
-	struct screen *scr = NULL;
-	if (screen_load("bulk", &scr, &errs) != 0) {
-		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
-		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
-		buf_free(&errs);
+	struct screen *scr = ui_load_screen(a, "bulk");
+	if (!scr)
 		return NULL;
-	}
-	buf_free(&errs);
 	struct bulk *b = xcalloc(1, sizeof *b);
 	struct err e;
 	err_clear(&e);

@@ -39,6 +39,19 @@ int ui_editor_current(const struct ui_editor *ed)
 	return ed->cur;
 }
 
+struct screen *ui_load_screen(struct ui_app *a, const char *name)
+{
+	struct buf errs = BUF_INIT;
+	struct screen *scr = NULL;
+	if (screen_load(name, &scr, &errs) != 0) {
+		/* A broken screen file is the administrator's to mend: its first problem, where. */
+		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
+		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
+	}
+	buf_free(&errs);
+	return scr;
+}
+
 int ui_editor_field(struct ui_editor *ed, enum screen_pseudo ps, const char *name)
 {
 	for (size_t i = 0; i < ed->scr->nfields; i++)

@@ -11,6 +11,10 @@
 
 struct ui_editor;
 
+/* The screen file called name (screens/NAME.scr, or the user's own), or NULL with its first
+ * problem on the message line. */
+struct screen *ui_load_screen(struct ui_app *a, const char *name);
+
 struct ui_editor_hooks {
 	/* Save the form's values: UI_OK (with a message) keeps the form open, UI_POP closes it;
 	 * a save that failed keeps the form open with the input as typed and says why (ui_error)

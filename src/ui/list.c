@@ -1052,12 +1052,7 @@ struct ui_screen *ui_list_new(struct ui_app *a)
 	l->anchor = (struct buf)BUF_INIT;
 	l->status = -1;
 	hmap_init(&l->subtree);
-	struct buf errs = BUF_INIT;
-	if (screen_load("list", &l->scr, &errs) != 0) {
-		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
-		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
-	}
-	buf_free(&errs);
+	l->scr = ui_load_screen(a, "list");
 	for (size_t c = 0; l->scr && c < l->scr->ncolumns; c++) {
 		const struct screen_column *col = &l->scr->columns[c];
 		if (col->ref.rec == REC_PERSON && col->ref.def &&

@@ -155,15 +155,9 @@ static int mload_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 static struct ui_screen *mform_new(struct ui_app *a, uint64_t person, const char *name,
 				   uint64_t membership)
 {
-	struct buf errs = BUF_INIT;
-	struct screen *scr = NULL;
-	if (screen_load("membership", &scr, &errs) != 0) {
-		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
-		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
-		buf_free(&errs);
+	struct screen *scr = ui_load_screen(a, "membership");
+	if (!scr)
 		return NULL;
-	}
-	buf_free(&errs);
 	struct mform *mf = xcalloc(1, sizeof *mf);
 	mf->person = person;
 	mf->m.m.id = membership;
@@ -196,40 +190,11 @@ static struct ui_screen *mform_new(struct ui_app *a, uint64_t person, const char
 	return ui_editor_new(a, scr, f, KM_FORM, &mform_hooks, mf);
 }
 
-/* ---- the list of a person's memberships ------------------------------------------------------ */
-
-struct mrow {
-	uint64_t id;
-	char org[16];
-	char *unit;
-	char joined[16];
-	char *role;
-	const char *status;
-};
-
-struct mlist {
-	struct ui_screen base;
-	uint64_t person;
-	char name[160];
-	struct mrow *rows;
-	size_t n, cur;
-	unsigned data_gen;
-	char title[220];
-};
-
-static void mlist_clear(struct mlist *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->rows[i].unit);
-		free(l->rows[i].role);
-	}
-	free(l->rows);
-	l->rows = NULL;
-	l->n = 0;
-}
+/* ---- reading a person's memberships --------------------------------------------------------- */
 
 struct mread {
-	struct mlist *l;
+	struct ui_mrow **rows;
+	size_t *n;
 	struct org_list orgs;
 	struct store *s;
 	struct store_txn *t;
@@ -240,9 +205,8 @@ static int on_m(const void *rec, void *ctx)
 {
 	const struct membership *m = rec;
 	struct mread *r = ctx;
-	struct mlist *l = r->l;
-	l->rows = xrealloc(l->rows, (l->n + 1) * sizeof *l->rows);
-	struct mrow *w = &l->rows[l->n++];
+	*r->rows = xrealloc(*r->rows, (*r->n + 1) * sizeof **r->rows);
+	struct ui_mrow *w = &(*r->rows)[(*r->n)++];
 	memset(w, 0, sizeof *w);
 	w->id = m->m.id;
 	const struct org_entry *o = org_list_by_id(&r->orgs, m->org_id);
@@ -252,34 +216,73 @@ static int on_m(const void *rec, void *ctx)
 		err_clear(r->e);
 	w->unit = buf_steal(&u);
 	date_format(m->join_date, w->joined);
+	w->card = xstrdup(m->card_no ? m->card_no : "");
 	w->role = xstrdup(m->role ? m->role : "");
 	w->status = mstatus_text((int)m->status);
 	return 0;
 }
 
-static int mread_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+int ui_mrows_read(struct store *s, struct store_txn *t, uint64_t person, struct ui_mrow **rows,
+		  size_t *n, struct err *e)
 {
-	struct mread *r = ctx;
-	r->s = s;
-	r->t = t;
-	r->e = e;
-	int rc = org_list_load(s, t, &r->orgs, e);
+	struct mread r = { .rows = rows, .n = n, .s = s, .t = t, .e = e };
+	int rc = org_list_load(s, t, &r.orgs, e);
 	if (rc == 0)
-		rc = store_each_membership_of_person(s, t, r->l->person, on_m, r, e);
+		rc = store_each_membership_of_person(s, t, person, on_m, &r, e);
+	org_list_free(&r.orgs);
 	return rc < 0 ? rc : 0;
+}
+
+void ui_mrows_free(struct ui_mrow **rows, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++) {
+		free((*rows)[i].unit);
+		free((*rows)[i].card);
+		free((*rows)[i].role);
+	}
+	free(*rows);
+	*rows = NULL;
+	*n = 0;
+}
+
+const char *ui_mrow_unit(const struct ui_mrow *w, int width)
+{
+	/* The end of a long unit path says most (the branch). */
+	const char *unit = w->unit;
+	while (term_width_of(unit) > width && strchr(unit, '/'))
+		unit = strchr(unit, '/') + 1;
+	while (*unit == ' ')
+		unit++;
+	return unit;
+}
+
+/* ---- the list of a person's memberships ------------------------------------------------------ */
+
+struct mlist {
+	struct ui_screen base;
+	uint64_t person;
+	char name[160];
+	struct ui_mrow *rows;
+	size_t n, cur;
+	unsigned data_gen;
+	char title[220];
+};
+
+static int mlist_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct mlist *l = ctx;
+	ui_mrows_free(&l->rows, &l->n);
+	return ui_mrows_read(s, t, l->person, &l->rows, &l->n, e);
 }
 
 static void mlist_read(struct ui_app *a, struct mlist *l)
 {
-	mlist_clear(l);
-	struct mread r = { .l = l };
 	struct err e;
 	err_clear(&e);
-	if (store_read(a->store, mread_fn, &r, &e) != 0) {
+	if (store_read(a->store, mlist_fn, l, &e) != 0) {
 		char text[900];
 		ui_error(a, "%s", err_format(&e, text, sizeof text));
 	}
-	org_list_free(&r.orgs);
 	l->data_gen = a->data_gen;
 	if (l->cur >= l->n)
 		l->cur = l->n ? l->n - 1 : 0;
@@ -304,17 +307,13 @@ static void ml_draw(struct ui_app *a, struct ui_screen *s)
 	term_text(1, 45, 10, _("Joined"), TA_HEADING, true);
 	term_text(1, 56, cols - 57, _("Role, status"), TA_HEADING, true);
 	for (size_t i = 0; i < l->n && (int)i < term_rows() - 5; i++) {
-		const struct mrow *w = &l->rows[i];
+		const struct ui_mrow *w = &l->rows[i];
 		bool sel = i == l->cur;
 		enum term_attr at = sel ? TA_SELECTED : TA_NORMAL;
 		int row = 2 + (int)i;
 		if (sel)
 			term_fill(row, 0, cols, TA_SELECTED);
-		const char *unit = w->unit;
-		while (term_width_of(unit) > 36 && strchr(unit, '/'))
-			unit = strchr(unit, '/') + 1;
-		while (*unit == ' ')
-			unit++;
+		const char *unit = ui_mrow_unit(w, 36);
 		char rs[160];
 		snprintf(rs, sizeof rs, "%s%s%s", w->role, *w->role ? ", " : "", w->status);
 		term_text(row, 1, 6, w->org, at, true);
@@ -366,7 +365,7 @@ static int ml_key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 static void ml_free(struct ui_screen *s)
 {
 	struct mlist *l = (struct mlist *)s;
-	mlist_clear(l);
+	ui_mrows_free(&l->rows, &l->n);
 	free(l);
 }
 

@@ -17,85 +17,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct mrow {
-	char org[16];
-	char *unit;
-	char joined[16];
-	char *card;
-	char *role;
-	const char *status;
-};
-
 struct card {
 	struct person p;	/* as read (its version is the one a save checks) */
-	struct mrow *m;
+	struct ui_mrow *m;
 	size_t nm;
 	unsigned data_gen;	/* when the memberships were read */
 	char title[200];
 };
 
-static void mrows_free(struct card *c)
-{
-	for (size_t i = 0; i < c->nm; i++) {
-		free(c->m[i].unit);
-		free(c->m[i].card);
-		free(c->m[i].role);
-	}
-	free(c->m);
-	c->m = NULL;
-	c->nm = 0;
-}
 
 static void card_free(void *ctx)
 {
 	struct card *c = ctx;
 	rec_clear(&REC_DEF_PERSON, &c->p);
-	mrows_free(c);
+	ui_mrows_free(&c->m, &c->nm);
 	free(c);
 }
 
 struct load {
 	struct card *c;
 	bool memberships_only;
-	struct org_list orgs;
-	struct store *s;
-	struct store_txn *t;
-	struct err *e;
 };
-
-static int on_membership(const void *rec, void *ctx)
-{
-	const struct membership *m = rec;
-	struct load *l = ctx;
-	struct card *c = l->c;
-	c->m = xrealloc(c->m, (c->nm + 1) * sizeof *c->m);
-	struct mrow *r = &c->m[c->nm++];
-	memset(r, 0, sizeof *r);
-	const struct org_entry *o = org_list_by_id(&l->orgs, m->org_id);
-	snprintf(r->org, sizeof r->org, "%s", o ? o->code : "?");
-	struct buf u = BUF_INIT;
-	if (m->unit_id && unit_path_text(l->s, l->t, m->unit_id, &u, l->e) != 0)
-		err_clear(l->e);
-	r->unit = buf_steal(&u);
-	date_format(m->join_date, r->joined);
-	r->card = xstrdup(m->card_no ? m->card_no : "");
-	r->role = xstrdup(m->role ? m->role : "");
-	r->status = mstatus_text((int)m->status);
-	return 0;
-}
 
 static int load_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
 {
 	struct load *l = ctx;
-	l->s = s;
-	l->t = t;
-	l->e = e;
-	int rc = org_list_load(s, t, &l->orgs, e);
-	if (rc == 0 && !l->memberships_only)
+	int rc = 0;
+	if (!l->memberships_only)
 		rc = store_get(s, t, REC_PERSON, l->c->p.m.id, &l->c->p, e);
+	ui_mrows_free(&l->c->m, &l->c->nm);
 	if (rc == 0)
-		rc = store_each_membership_of_person(s, t, l->c->p.m.id, on_membership, l, e);
-	return rc < 0 ? rc : 0;
+		rc = ui_mrows_read(s, t, l->c->p.m.id, &l->c->m, &l->c->nm, e);
+	return rc;
 }
 
 static const char *card_title(struct ui_app *a, struct ui_editor *ed, void *ctx)
@@ -120,12 +73,11 @@ static void draw_memberships(struct ui_app *a, struct ui_editor *ed,
 		return;
 	if (c->data_gen != a->data_gen && c->p.m.id) {
 		/* A membership was changed from this card: read them again. */
-		mrows_free(c);
+		ui_mrows_free(&c->m, &c->nm);
 		struct load l = { .c = c, .memberships_only = true };
 		struct err e;
 		err_clear(&e);
 		store_read(a->store, load_fn, &l, &e);
-		org_list_free(&l.orgs);
 		c->data_gen = a->data_gen;
 	}
 	int cols = term_cols();
@@ -153,14 +105,9 @@ static void draw_memberships(struct ui_app *a, struct ui_editor *ed,
 		return;
 	}
 	for (size_t i = 0; i < c->nm && row + 1 + (int)i <= ar->row2; i++) {
-		const struct mrow *m = &c->m[i];
+		const struct ui_mrow *m = &c->m[i];
 		int r = row + 1 + (int)i;
-		/* The end of a long unit path says most (the branch). */
-		const char *unit = m->unit;
-		while (term_width_of(unit) > 34 && strchr(unit, '/'))
-			unit = strchr(unit, '/') + 1;
-		while (*unit == ' ')
-			unit++;
+		const char *unit = ui_mrow_unit(m, 34);
 		char rs[128];
 		snprintf(rs, sizeof rs, "%s%s%s", m->role, *m->role ? ", " : "", m->status);
 		term_text(r, 1, 6, m->org, TA_NORMAL, true);
@@ -242,16 +189,9 @@ static const struct ui_editor_hooks card_hooks = {
 
 struct ui_screen *ui_person_new(struct ui_app *a, uint64_t id)
 {
-	struct buf errs = BUF_INIT;
-	struct screen *scr = NULL;
-	if (screen_load("member", &scr, &errs) != 0) {
-		/* A broken screen file is the administrator's to mend: say where. */
-		const char *nl = memchr(errs.p ? errs.p : "", '\n', errs.len);
-		ui_error(a, "%.*s", nl ? (int)(nl - errs.p) : (int)errs.len, buf_str(&errs));
-		buf_free(&errs);
+	struct screen *scr = ui_load_screen(a, "member");
+	if (!scr)
 		return NULL;
-	}
-	buf_free(&errs);
 	struct card *c = xcalloc(1, sizeof *c);
 	struct form *f = form_new(scr);
 	if (id) {
@@ -260,7 +200,6 @@ struct ui_screen *ui_person_new(struct ui_app *a, uint64_t id)
 		struct err e;
 		err_clear(&e);
 		int rc = store_read(a->store, load_fn, &l, &e);
-		org_list_free(&l.orgs);
 		if (rc) {
 			char text[900];
 			ui_error(a, "%s", err_format(&e, text, sizeof text));
