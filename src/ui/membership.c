@@ -22,6 +22,7 @@
 
 struct mform {
 	uint64_t person;
+	struct person p;	/* the person: their birth date bounds the dates of the form */
 	struct membership m;	/* as read (m.id 0: a new one) */
 	struct org_list orgs;
 	char title[200];
@@ -32,6 +33,7 @@ static void mform_free(void *ctx)
 {
 	struct mform *mf = ctx;
 	rec_clear(&REC_DEF_MEMBERSHIP, &mf->m);
+	rec_clear(&REC_DEF_PERSON, &mf->p);
 	org_list_free(&mf->orgs);
 	free(mf);
 }
@@ -144,6 +146,8 @@ static int mload_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 {
 	struct mload *l = ctx;
 	int rc = org_list_load(s, t, &l->mf->orgs, e);
+	if (rc == 0)
+		rc = store_get(s, t, REC_PERSON, l->mf->person, &l->mf->p, e);
 	if (rc == 0 && l->mf->m.m.id) {
 		rc = store_get(s, t, REC_MEMBERSHIP, l->mf->m.m.id, &l->mf->m, e);
 		if (rc == 0 && l->mf->m.unit_id)
@@ -174,6 +178,9 @@ static struct ui_screen *mform_new(struct ui_app *a, uint64_t person, const char
 		return NULL;
 	}
 	struct form *f = form_new(scr);
+	/* A join date before the person's birth is an error even though birth is not on this
+	 * screen: the form knows it from the person. */
+	form_load_person(f, &mf->p);
 	if (membership) {
 		const struct org_entry *o = org_list_by_id(&mf->orgs, mf->m.org_id);
 		form_load_membership(f, &mf->m, o ? o->code : "", buf_str(&l.path));

@@ -130,6 +130,11 @@ ui_keys Tab C-o
 check "C-o on the unit lists the units of MT" ui_wait "Ủy ban MTTQ tỉnh"
 ui_type "ban cong tac"
 ui_keys Enter Tab
+birthyear=$("$HV" -d "$D" show "$id" | sed -n 's/^  Date of birth *.*\([0-9]\{4\}\)$/\1/p')
+ui_type "$((birthyear - 1))"
+ui_keys F2
+check "a join date before the person's birth is refused" ui_wait "Date joined: .*before"
+ui_keys C-u
 ui_type "3/2024"
 ui_keys F2
 check "the membership is saved" ui_wait "Saved: the membership in MT"
