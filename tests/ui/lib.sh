@@ -12,7 +12,12 @@ export XDG_CONFIG_HOME="$T_TMP/config"
 
 tmux_() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
 
-ui_cleanup() { tmux_ kill-server 2>/dev/null; rm -rf "$T_TMP"; }
+# No program of this test outlives it (a test that failed half-way may leave one running).
+ui_cleanup() {
+	tmux_ kill-server 2>/dev/null
+	pkill -9 -f "hoivien -d $T_TMP/" 2>/dev/null
+	rm -rf "$T_TMP"
+}
 trap ui_cleanup EXIT
 
 # ui_start ARGS...: start hoivien ARGS in an 80x24 window (more: UI_COLS/UI_ROWS).  Set
@@ -25,7 +30,7 @@ ui_start() {
 	tmux_ new-session -d -s "${UI_SESSION:-hv}" -x "${UI_COLS:-80}" -y "${UI_ROWS:-24}" \
 		"env LANG=$LANG LC_ALL=$LC_ALL LC_CTYPE=${LC_CTYPE:-} XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
 		 HOIVIEN_USER=$user HOIVIEN_DATADIR=$HOIVIEN_DATADIR TZ=$TZ \
-		 NO_COLOR=${NO_COLOR:-} $cmd 2>>'$UI_ERR'; echo \$? > '$UI_EXIT'; sleep 30"
+		 NO_COLOR=${NO_COLOR:-} ASAN_OPTIONS=${ASAN_OPTIONS:-} $cmd 2>>'$UI_ERR'; echo \$? > '$UI_EXIT'; sleep 30"
 }
 
 ui_screen() { tmux_ capture-pane -p -t "${UI_SESSION:-hv}"; }
