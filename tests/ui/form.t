@@ -154,10 +154,12 @@ ui_type "truong ban"
 ui_keys Enter F2
 check "saved" ui_wait "Saved: the membership in MT"
 like "$("$HV" -d "$D" show "$id" | grep -A5 'Mặt trận')" "Role +Trưởng ban" "the new role is stored"
+check "saving goes back to the list of memberships" ui_wait "^ hoivien — Memberships of"
 ui_keys Escape
-check "back on the card, its memberships read again" ui_wait "^ MT +.*Trưởng ban"
+check "Escape goes back to the card" ui_wait "^ hoivien — Member card — $name"
+check "which read its memberships again" ui_wait "^ MT +.*Trưởng ban"
 ui_keys Escape
-ui_wait "Search:" >/dev/null
+check "and to the list" ui_wait "Search:"
 
 # A terminal resized in the middle of a form keeps the input.
 ui_keys C-a
