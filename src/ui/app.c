@@ -156,57 +156,58 @@ static void paint(struct ui_app *a)
 	term_flush();
 }
 
-bool ui_confirm(struct ui_app *a, const char *question)
+/* A key typed at a question on the message line (the screen drawn behind it, the cursor after
+ * the text); 0 when the terminal went away (the program then quits). */
+static uint32_t ask_key(struct ui_app *a, const char *text)
 {
 	for (;;) {
-		ui_message(a, "%s", question);
+		buf_reset(&a->message);
+		buf_adds(&a->message, text);
+		a->message_error = false;
 		paint(a);
-		int rows = term_rows();
-		term_cursor(rows - 2, term_width_of(question) < term_cols() ? term_width_of(question) :
-			    term_cols() - 1);
+		int w = term_width_of(text);
+		term_cursor(term_rows() - 2, w < term_cols() ? w : term_cols() - 1);
 		term_flush();
 		uint32_t k = term_key();
 		if (k == TERM_KEY_RESIZE)
 			continue;
+		buf_reset(&a->message);
 		if (k == TERM_KEY_HANGUP) {
 			a->quit = true;
-			buf_reset(&a->message);
+			return 0;
+		}
+		return k;
+	}
+}
+
+bool ui_confirm(struct ui_app *a, const char *question)
+{
+	for (;;) {
+		uint32_t k = ask_key(a, question);
+		if (!k)
 			return false;
-		}
 		int act = keymap_lookup(a->keys, KM_CONFIRM, k);
-		if (act == KA_REDRAW) {
+		if (act == KA_REDRAW)
 			term_redraw_all();
-			continue;
-		}
-		buf_reset(&a->message);
-		if (act == KA_YES)
+		else if (act == KA_YES)
 			return true;
-		if (act == KA_NO || act == KA_CANCEL)
+		else if (act == KA_NO || act == KA_CANCEL)
 			return false;
 	}
 }
 
 char *ui_prompt(struct ui_app *a, const char *question, const char *initial)
 {
-	struct buf line = BUF_INIT;
+	struct buf line = BUF_INIT, text = BUF_INIT;
 	buf_adds(&line, initial ? initial : "");
 	char *out = NULL;
 	for (;;) {
-		buf_reset(&a->message);
-		buf_adds(&a->message, question);
-		buf_adds(&a->message, buf_str(&line));
-		a->message_error = false;
-		paint(a);
-		int w = term_width_of(buf_str(&a->message));
-		term_cursor(term_rows() - 2, w < term_cols() ? w : term_cols() - 1);
-		term_flush();
-		uint32_t k = term_key();
-		if (k == TERM_KEY_RESIZE)
-			continue;
-		if (k == TERM_KEY_HANGUP) {
-			a->quit = true;
+		buf_reset(&text);
+		buf_adds(&text, question);
+		buf_adds(&text, buf_str(&line));
+		uint32_t k = ask_key(a, buf_str(&text));
+		if (!k)
 			break;
-		}
 		int act = keymap_lookup(a->keys, KM_FORM, k);
 		if (k == KM_ENTER) {
 			out = buf_steal(&line);
@@ -229,6 +230,7 @@ char *ui_prompt(struct ui_app *a, const char *question, const char *initial)
 		}
 	}
 	buf_free(&line);
+	buf_free(&text);
 	buf_reset(&a->message);
 	return out;
 }

@@ -56,6 +56,32 @@ static int list(struct store *s, const struct buf *pos, int dir, bool after, siz
 				  collect, out, &e);
 }
 
+/* Read the whole list a page at a time in direction dir, each page from the last row of the
+ * page before, into out. */
+static void page_through(struct store *s, int dir, size_t size, struct rows *out)
+{
+	struct buf at = BUF_INIT;
+	bool first = true;
+	for (;;) {
+		struct rows page = { 0 };
+		int got = list(s, first ? NULL : &at, dir, true, size, &page);
+		first = false;
+		if (got > 0) {
+			for (size_t i = 0; i < page.n; i++)
+				collect(&(struct store_row){ .id = page.r[i].id, .name = page.r[i].name,
+							    .pos = page.r[i].pos.p,
+							    .pos_len = page.r[i].pos.len },
+					out);
+			buf_reset(&at);
+			buf_add(&at, page.r[page.n - 1].pos.p, page.r[page.n - 1].pos.len);
+		}
+		rows_free(&page);
+		if (got <= 0)
+			break;
+	}
+	buf_free(&at);
+}
+
 static int rename_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
 {
 	uint64_t id = *(uint64_t *)ctx;
@@ -90,52 +116,14 @@ int main(void)
 	int n = list(s, NULL, 1, false, 100000, &all);
 	ok(n == 500 && all.n == 500, "one walk meets every person (%d)", n);
 
-	/* Forward in pages of 7, each from the last row of the one before. */
-	struct rows paged = { 0 };
-	struct buf at = BUF_INIT;
-	bool first = true;
-	for (;;) {
-		struct rows page = { 0 };
-		int got = list(s, first ? NULL : &at, 1, true, 7, &page);
-		first = false;
-		if (got <= 0) {
-			rows_free(&page);
-			break;
-		}
-		for (size_t i = 0; i < page.n; i++)
-			collect(&(struct store_row){ .id = page.r[i].id, .name = page.r[i].name,
-						    .pos = page.r[i].pos.p,
-						    .pos_len = page.r[i].pos.len },
-				&paged);
-		buf_reset(&at);
-		buf_add(&at, page.r[page.n - 1].pos.p, page.r[page.n - 1].pos.len);
-		rows_free(&page);
-	}
+	/* Forward in pages of 7, each from the last row of the one before; backward in 9s. */
+	struct rows paged = { 0 }, back = { 0 };
+	page_through(s, 1, 7, &paged);
 	bool same = paged.n == all.n;
 	for (size_t i = 0; same && i < all.n; i++)
 		same = paged.r[i].id == all.r[i].id;
 	ok(same, "pages of 7 forwards give the same persons in the same order");
-
-	/* Backward from the end in pages of 9. */
-	struct rows back = { 0 };
-	first = true;
-	for (;;) {
-		struct rows page = { 0 };
-		int got = list(s, first ? NULL : &at, -1, true, 9, &page);
-		first = false;
-		if (got <= 0) {
-			rows_free(&page);
-			break;
-		}
-		for (size_t i = 0; i < page.n; i++)
-			collect(&(struct store_row){ .id = page.r[i].id, .name = page.r[i].name,
-						    .pos = page.r[i].pos.p,
-						    .pos_len = page.r[i].pos.len },
-				&back);
-		buf_reset(&at);
-		buf_add(&at, page.r[page.n - 1].pos.p, page.r[page.n - 1].pos.len);
-		rows_free(&page);
-	}
+	page_through(s, -1, 9, &back);
 	same = back.n == all.n;
 	for (size_t i = 0; same && i < all.n; i++)
 		same = back.r[i].id == all.r[all.n - 1 - i].id;
@@ -173,7 +161,6 @@ int main(void)
 	   "the renamed person is now last");
 	rows_free(&r);
 
-	buf_free(&at);
 	rows_free(&all);
 	rows_free(&paged);
 	rows_free(&back);
