@@ -585,14 +585,15 @@ static void move_up(struct ui_app *a, struct list *l, int by)
 		l->cur = 0;
 		return;
 	}
-	int need = by - l->cur;
-	struct list tmp = { .nrows = 0 };
-	tmp.orgs = l->orgs;
-	read_rows(a, &tmp, &l->anchor, -1, true, need);
-	if (tmp.nrows)
-		set_anchor(l, &tmp.rows[0]);
-	tmp.orgs = (struct org_list){ 0 };
-	rows_clear(&tmp);
+	/* The rows above the screen, read with the list's own filter; the first of them is the
+	 * new top. */
+	struct buf from = BUF_INIT;
+	buf_add(&from, l->anchor.p, l->anchor.len);
+	rows_clear(l);
+	read_rows(a, l, &from, -1, true, by - l->cur);
+	buf_free(&from);
+	if (l->nrows)
+		set_anchor(l, &l->rows[0]);
 	browse_fill(a, l);
 	l->cur = 0;
 }

@@ -43,15 +43,52 @@ bad=$(printf '%s\n' "$names" | grep -v 'Thị' | head -3)
 check "a query with diacritics is exact (only Thị, no Thi or Thy)" test -z "$bad" -a -n "$names"
 ui_keys Escape
 check "Escape clears the search first" ui_wait "Search:$"
-ui_keys PageDown
-sleep 0.2
-ui_keys End
-sleep 0.2
-last=$(ui_screen | sed -n '4,21p' | grep -v '^ *$' | tail -1 | cols 2 28)
-want=$("$HV" -d "$D" export -o - 2>/dev/null | wc -l)
-check "End shows the end of the list" test -n "$last"
+# Scrolling: away and back gives the same page (persons with no active membership included),
+# End stays put on Down, Home comes back to the start.
+rows() { ui_screen | sed -n '4,21p'; }
+# settle: wait until two readings of the rows 0.1 s apart agree.
+settle() {
+	local a b
+	a=$(rows)
+	for i in $(seq 1 50); do sleep 0.1; b=$(rows); [ "$a" = "$b" ] && break; a=$b; done
+	printf '%s\n' "$b"
+}
+# The 5th person leaves every organization: a person with no active membership is still listed.
+ui_keys Down Down Down Down C-d
+ui_wait "no longer a member" >/dev/null
+ui_type "ra khoi"
+ui_keys Enter
+ui_wait "every organization" >/dev/null
+ui_keys y
+check "a person leaves every organization" ui_wait "Recorded:"
 ui_keys Home
-sleep 0.2
+top=$(settle)
+ui_keys PageDown
+page2=$(settle)
+check "PageDown shows the next page" test "$page2" != "$top"
+ui_keys PageUp
+is "$(settle)" "$top" "PageUp comes back to the same page"
+# Two ways to the page that starts at the 3rd row: 19 down and 17 up, and 27 down and 25 up
+# (which scrolls back up past the person who left, a row at a time).
+for i in $(seq 1 19); do ui_keys Down; done
+settle >/dev/null
+for i in $(seq 1 17); do ui_keys Up; done
+third=$(settle)
+check "19 down and 17 up start the page at the 3rd row" test "$third" != "$top"
+ui_keys Home
+settle >/dev/null
+for i in $(seq 1 27); do ui_keys Down; done
+settle >/dev/null
+for i in $(seq 1 25); do ui_keys Up; done
+is "$(settle)" "$third" "27 down and 25 up give the same page"
+ui_keys Home
+ui_keys End
+end=$(settle)
+check "End shows another page" test "$end" != "$top"
+ui_keys Down
+is "$(settle)" "$end" "Down at the end changes nothing"
+ui_keys Home
+is "$(settle)" "$top" "Home comes back to the start"
 ui_keys Escape
 check "Escape goes back to the menu" ui_wait "Main menu"
 ui_keys q
