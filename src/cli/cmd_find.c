@@ -12,7 +12,6 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>

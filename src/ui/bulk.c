@@ -57,7 +57,7 @@ static int bulk_key(struct ui_app *a, struct ui_editor *ed, int action, uint32_t
 /* ---- saving ------------------------------------------------------------------------------- */
 
 struct lookalike {
-	uint64_t self_unit_parent, unit_parent_of_hit;
+	uint64_t self_unit_parent;
 	int year;
 	uint64_t id;		/* the look-alike found, 0 if none */
 	struct store *s;

@@ -15,15 +15,15 @@ struct help {
 	struct buf lines;	/* "keys\taction help\n" per action */
 	int nlines;
 	int top;
+	char title[128];
 };
 
 static const char *title(struct ui_app *a, struct ui_screen *s)
 {
 	(void)a;
 	struct help *h = (struct help *)s;
-	static char t[128];
-	snprintf(t, sizeof t, _("Keys of this screen (%s)"), keymap_ctx_name(h->ctx));
-	return t;
+	snprintf(h->title, sizeof h->title, _("Keys of this screen (%s)"), keymap_ctx_name(h->ctx));
+	return h->title;
 }
 
 static void build(struct ui_app *a, struct help *h)

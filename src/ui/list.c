@@ -24,7 +24,6 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -752,15 +751,25 @@ static int removal_fn(struct store *s, struct store_txn *t, void *ctx, struct er
 	return rc < 0 ? rc : r->rc;
 }
 
-struct reason_ctx {
+/* What a chooser opened from the list works on, and the items it shows (the chooser borrows
+ * them: they live here, freed with it). */
+struct list_choice {
 	struct list *l;
 	uint64_t person;
 	char name[200];
+	const char *items[8];
 };
+
+static struct list_choice *choice_new(struct list *l)
+{
+	struct list_choice *c = xcalloc(1, sizeof *c);
+	c->l = l;
+	return c;
+}
 
 static void reason_picked(struct ui_app *a, void *ctx, int index, const char *item)
 {
-	struct reason_ctx *rc = ctx;
+	struct list_choice *rc = ctx;
 	char q[400];
 	if (a->org_id)
 		snprintf(q, sizeof q, _("%s: %s in %s, from today? (y/n) "), rc->name, item,
@@ -790,16 +799,14 @@ static int ask_reason(struct ui_app *a, struct list *l)
 {
 	if (!l->nrows)
 		return UI_OK;
-	static const char *items[NREASONS];
+	struct list_choice *rc = choice_new(l);
 	for (int i = 0; i < NREASONS; i++)
-		items[i] = mstatus_text(reasons[i]);
-	struct reason_ctx *rc = xcalloc(1, sizeof *rc);
-	rc->l = l;
+		rc->items[i] = mstatus_text(reasons[i]);
 	rc->person = l->rows[l->cur].id;
 	snprintf(rc->name, sizeof rc->name, "%s", l->rows[l->cur].name);
 	char title[300];
 	snprintf(title, sizeof title, _("Why is %s no longer a member?"), rc->name);
-	ui_push(a, ui_choose_new(a, title, items, NREASONS, reason_picked, rc, NULL));
+	ui_push(a, ui_choose_new(a, title, rc->items, NREASONS, reason_picked, rc, NULL));
 	return UI_OK;
 }
 
@@ -890,15 +897,15 @@ static const int statuses[] = { -1, MS_ACTIVE, MS_TRANSFERRED, MS_LEFT, MS_DECEA
 static void status_chosen(struct ui_app *a, void *ctx, int index, const char *item)
 {
 	(void)item;
-	struct list **lp = ctx;
-	(*lp)->status = statuses[index];
-	refilter(a, *lp);
+	struct list_choice *c = ctx;
+	c->l->status = statuses[index];
+	refilter(a, c->l);
 }
 
 static void filter_chosen(struct ui_app *a, void *ctx, int index, const char *item)
 {
 	(void)item;
-	struct list **lp = ctx, *l = *lp;
+	struct list *l = ((struct list_choice *)ctx)->l;
 	switch (index) {
 	case 0:
 		ui_pick_org(a, _("Members of which organization?"), true, org_chosen, l);
@@ -912,14 +919,12 @@ static void filter_chosen(struct ui_app *a, void *ctx, int index, const char *it
 			     unit_chosen, l);
 		break;
 	case 2: {
-		static const char *items[NSTATUSES];
-		items[0] = _("Any status");
+		struct list_choice *c = choice_new(l);
+		c->items[0] = _("Any status");
 		for (int i = 1; i < NSTATUSES; i++)
-			items[i] = mstatus_text(statuses[i]);
-		struct list **p = xmalloc(sizeof *p);
-		*p = l;
-		ui_push(a, ui_choose_new(a, _("Members with which status?"), items, NSTATUSES,
-					 status_chosen, p, NULL));
+			c->items[i] = mstatus_text(statuses[i]);
+		ui_push(a, ui_choose_new(a, _("Members with which status?"), c->items, NSTATUSES,
+					 status_chosen, c, NULL));
 		break;
 	}
 	default:
@@ -934,14 +939,12 @@ static void filter_chosen(struct ui_app *a, void *ctx, int index, const char *it
 
 static int ask_filter(struct ui_app *a, struct list *l)
 {
-	static const char *items[4];
-	items[0] = _("Organization");
-	items[1] = _("Unit");
-	items[2] = _("Status");
-	items[3] = _("Show everyone (no filter)");
-	struct list **p = xmalloc(sizeof *p);
-	*p = l;
-	ui_push(a, ui_choose_new(a, _("Filter the list by"), items, 4, filter_chosen, p, NULL));
+	struct list_choice *c = choice_new(l);
+	c->items[0] = _("Organization");
+	c->items[1] = _("Unit");
+	c->items[2] = _("Status");
+	c->items[3] = _("Show everyone (no filter)");
+	ui_push(a, ui_choose_new(a, _("Filter the list by"), c->items, 4, filter_chosen, c, NULL));
 	return UI_OK;
 }
 

@@ -5,9 +5,6 @@
 #include "ui/person.h"
 #include "ui/term.h"
 
-#include "core/date.h"
-#include "core/orgs.h"
-#include "core/unitpath.h"
 #include "store/store.h"
 #include "util/err.h"
 #include "util/i18n.h"

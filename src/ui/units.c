@@ -36,6 +36,7 @@ struct units {
 	struct hmap open;	/* expanded units (key: id) */
 	struct hmap counts;	/* active members by unit, +1 (0: not read yet) */
 	unsigned data_gen;
+	uint64_t moving;	/* the unit a "move under which unit?" list is open for */
 	char title[200];
 };
 
@@ -414,11 +415,6 @@ static void rename_unit(struct ui_app *a, struct units *u)
 	reload(a, u);
 }
 
-struct move_ctx {
-	struct units *u;
-	uint64_t unit;
-};
-
 static bool is_under(struct ui_app *a, uint64_t unit, uint64_t ancestor)
 {
 	for (int depth = 0; unit && depth < 64; depth++) {
@@ -438,31 +434,29 @@ static bool is_under(struct ui_app *a, uint64_t unit, uint64_t ancestor)
 static void move_to(struct ui_app *a, void *ctx, uint64_t id, const char *text)
 {
 	(void)text;
-	struct move_ctx *m = ctx;
-	if (is_under(a, id, m->unit)) {
+	struct units *u = ctx;
+	if (is_under(a, id, u->moving)) {
 		ui_error(a, "%s", _("A unit cannot move under itself or one of its own units."));
 		return;
 	}
 	struct change c = { 0 };
-	if (read_unit(a, m->unit, &c.un) != 0)
+	if (read_unit(a, u->moving, &c.un) != 0)
 		return;
 	c.un.parent_id = id;
 	if (apply(a, &c, _("Moved %s.")) == 0 && id)
-		set_open(m->u, id, true);
+		set_open(u, id, true);
 	rec_clear(&REC_DEF_UNIT, &c.un);
-	reload(a, m->u);
+	reload(a, u);
 }
 
 static void move_unit(struct ui_app *a, struct units *u)
 {
 	if (!u->nrows)
 		return;
-	static struct move_ctx m;	/* one chooser at a time is open above this screen */
-	m.u = u;
-	m.unit = u->rows[u->cur].id;
+	u->moving = u->rows[u->cur].id;
 	char t[300];
 	snprintf(t, sizeof t, _("Move %s under which unit?"), u->rows[u->cur].name);
-	ui_pick_unit(a, t, u->orgs.v[u->org].id, move_to, &m);
+	ui_pick_unit(a, t, u->orgs.v[u->org].id, move_to, u);
 }
 
 static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
