@@ -563,15 +563,7 @@ int keymap_load_file(struct keymap *km, const char *path, struct buf *errs)
 
 char *keymap_user_path(void)
 {
-	/* As path_store_dir: a relative XDG_CONFIG_HOME is ignored, as the XDG spec says. */
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && *xdg == '/')
-		return path_join(xdg, "hoivien/keys");
-	const char *home = getenv("HOME");
-	char *base = path_join(home && *home ? home : ".", ".config");
-	char *p = path_join(base, "hoivien/keys");
-	free(base);
-	return p;
+	return path_user_config("keys");
 }
 
 struct keymap *keymap_load_user(struct buf *errs)

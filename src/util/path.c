@@ -126,6 +126,21 @@ char *path_store_dir(const char *opt)
 	return p;
 }
 
+char *path_user_config(const char *name)
+{
+	/* As path_store_dir: a relative XDG_CONFIG_HOME is ignored, as the XDG spec says. */
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	char *base;
+	if (xdg && *xdg == '/')
+		base = path_join(xdg, "hoivien");
+	else
+		base = path_join(home && *home ? home : ".", ".config/hoivien");
+	char *p = path_join(base, name);
+	free(base);
+	return p;
+}
+
 int atomic_open(struct atomic_file *af, const char *dest, struct err *e)
 {
 	memset(af, 0, sizeof *af);

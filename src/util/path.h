@@ -23,6 +23,10 @@ char *path_localedir(const char *datadir);
  * else ~/.local/share/hoivien. Newly allocated. */
 char *path_store_dir(const char *opt);
 
+/* The user's own file name under $XDG_CONFIG_HOME/hoivien (an absolute XDG_CONFIG_HOME only),
+ * else $HOME/.config/hoivien (./.config/hoivien without HOME).  Newly allocated. */
+char *path_user_config(const char *name);
+
 /* A file written under a temporary name and renamed over dest on commit, so readers never see
  * half a file. "-" writes to stdout directly. */
 struct atomic_file {
