@@ -1,0 +1,347 @@
+/* Byte tables of VNI-Windows, VPS and the Windows-1252 punctuation, which iconv cannot do.
+ *
+ * TCVN3 and VNI files hold that punctuation in 0x80..0x9F.  The tables were generated once
+ * from the design table vn-charsets.tsv and `recode -lf VPS`; each row says what it is. */
+#include "text/vnenc_priv.h"
+
+#include <string.h>
+
+const uint16_t vn_cp1252_c1[32] = {
+	0x20AC,	/* 80 € */
+	0,	/* 81: not defined */
+	0x201A,	/* 82 ‚ */
+	0x0192,	/* 83 ƒ */
+	0x201E,	/* 84 „ */
+	0x2026,	/* 85 … */
+	0x2020,	/* 86 † */
+	0x2021,	/* 87 ‡ */
+	0x02C6,	/* 88 ˆ */
+	0x2030,	/* 89 ‰ */
+	0x0160,	/* 8A Š */
+	0x2039,	/* 8B ‹ */
+	0x0152,	/* 8C Œ */
+	0,	/* 8D: not defined */
+	0x017D,	/* 8E Ž */
+	0,	/* 8F: not defined */
+	0,	/* 90: not defined */
+	0x2018,	/* 91 ‘ */
+	0x2019,	/* 92 ’ */
+	0x201C,	/* 93 “ */
+	0x201D,	/* 94 ” */
+	0x2022,	/* 95 • */
+	0x2013,	/* 96 – */
+	0x2014,	/* 97 — */
+	0x02DC,	/* 98 ˜ */
+	0x2122,	/* 99 ™ */
+	0x0161,	/* 9A š */
+	0x203A,	/* 9B › */
+	0x0153,	/* 9C œ */
+	0,	/* 9D: not defined */
+	0x017E,	/* 9E ž */
+	0x0178,	/* 9F Ÿ */
+};
+
+int vn_cp1252_byte(uint32_t cp)
+{
+	if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+		return (int)cp;
+	for (int i = 0; i < 32; i++)
+		if (vn_cp1252_c1[i] && vn_cp1252_c1[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
+int vn_vowel_row(unsigned char base, unsigned char mod)
+{
+	switch (base) {
+	case 'a': return mod == VNL_MOD_NONE ? 0 : mod == VNL_MOD_BREVE ? 1 : mod == VNL_MOD_CIRC ? 2 : -1;
+	case 'e': return mod == VNL_MOD_NONE ? 3 : mod == VNL_MOD_CIRC ? 4 : -1;
+	case 'i': return mod == VNL_MOD_NONE ? 5 : -1;
+	case 'o': return mod == VNL_MOD_NONE ? 6 : mod == VNL_MOD_CIRC ? 7 : mod == VNL_MOD_HORN ? 8 : -1;
+	case 'u': return mod == VNL_MOD_NONE ? 9 : mod == VNL_MOD_HORN ? 10 : -1;
+	case 'y': return mod == VNL_MOD_NONE ? 11 : -1;
+	default: return -1;
+	}
+}
+
+/* VPS as GNU recode defines it (`recode -lf VPS`), which lacks Ỗ: 0x99, as Unikey has it, fills
+ * that gap.  Unikey writes the capitals recode puts in C0 (Ạ Ậ Ặ Ẹ Ệ Ị Ọ Ộ Ợ Ụ Ự Ỵ Ẫ Ữ) with the
+ * lowercase byte; such files decode lowercase there.  Not defined: 91 92 A0 DF E7 EE F6 FC. */
+const uint16_t vn_vps_dec[256] = {
+	[0x02] = 0x1EA0,	/* Ạ */
+	[0x03] = 0x1EAC,	/* Ậ */
+	[0x04] = 0x1EB6,	/* Ặ */
+	[0x05] = 0x1EB8,	/* Ẹ */
+	[0x06] = 0x1EC6,	/* Ệ */
+	[0x10] = 0x1ECA,	/* Ị */
+	[0x11] = 0x1ECC,	/* Ọ */
+	[0x12] = 0x1ED8,	/* Ộ */
+	[0x13] = 0x1EE2,	/* Ợ */
+	[0x14] = 0x1EE4,	/* Ụ */
+	[0x15] = 0x1EF0,	/* Ự */
+	[0x19] = 0x1EF4,	/* Ỵ */
+	[0x1C] = 0x1EAA,	/* Ẫ */
+	[0x1D] = 0x1EEE,	/* Ữ */
+	[0x80] = 0x00C0,	/* À */
+	[0x81] = 0x1EA2,	/* Ả */
+	[0x82] = 0x00C3,	/* Ã */
+	[0x83] = 0x1EA4,	/* Ấ */
+	[0x84] = 0x1EA6,	/* Ầ */
+	[0x85] = 0x1EA8,	/* Ẩ */
+	[0x86] = 0x1ECD,	/* ọ */
+	[0x87] = 0x1ED7,	/* ỗ */
+	[0x88] = 0x0102,	/* Ă */
+	[0x89] = 0x1EBF,	/* ế */
+	[0x8A] = 0x1EC1,	/* ề */
+	[0x8B] = 0x1EC3,	/* ể */
+	[0x8C] = 0x1EC7,	/* ệ */
+	[0x8D] = 0x1EAE,	/* Ắ */
+	[0x8E] = 0x1EB0,	/* Ằ */
+	[0x8F] = 0x1EB2,	/* Ẳ */
+	[0x90] = 0x1EBE,	/* Ế */
+	[0x93] = 0x1EC0,	/* Ề */
+	[0x94] = 0x1EC2,	/* Ể */
+	[0x95] = 0x1EC4,	/* Ễ */
+	[0x96] = 0x1ED0,	/* Ố */
+	[0x97] = 0x1ED2,	/* Ồ */
+	[0x98] = 0x1ED4,	/* Ổ */
+	[0x99] = 0x1ED6,	/* Ỗ */
+	[0x9A] = 0x00FD,	/* ý */
+	[0x9B] = 0x1EF7,	/* ỷ */
+	[0x9C] = 0x1EF5,	/* ỵ */
+	[0x9D] = 0x1EDA,	/* Ớ */
+	[0x9E] = 0x1EDC,	/* Ờ */
+	[0x9F] = 0x1EDE,	/* Ở */
+	[0xA1] = 0x1EAF,	/* ắ */
+	[0xA2] = 0x1EB1,	/* ằ */
+	[0xA3] = 0x1EB3,	/* ẳ */
+	[0xA4] = 0x1EB5,	/* ẵ */
+	[0xA5] = 0x1EB7,	/* ặ */
+	[0xA6] = 0x1EE0,	/* Ỡ */
+	[0xA7] = 0x1EDB,	/* ớ */
+	[0xA8] = 0x00D9,	/* Ù */
+	[0xA9] = 0x1EDD,	/* ờ */
+	[0xAA] = 0x1EDF,	/* ở */
+	[0xAB] = 0x1EE1,	/* ỡ */
+	[0xAC] = 0x0168,	/* Ũ */
+	[0xAD] = 0x1EE8,	/* Ứ */
+	[0xAE] = 0x1EE3,	/* ợ */
+	[0xAF] = 0x1EEA,	/* Ừ */
+	[0xB0] = 0x1ED5,	/* ổ */
+	[0xB1] = 0x1EEC,	/* Ử */
+	[0xB2] = 0x1EF2,	/* Ỳ */
+	[0xB3] = 0x1EF8,	/* Ỹ */
+	[0xB4] = 0x00CD,	/* Í */
+	[0xB5] = 0x00CC,	/* Ì */
+	[0xB6] = 0x1ED9,	/* ộ */
+	[0xB7] = 0x1EC8,	/* Ỉ */
+	[0xB8] = 0x0128,	/* Ĩ */
+	[0xB9] = 0x00D3,	/* Ó */
+	[0xBA] = 0x1EED,	/* ử */
+	[0xBB] = 0x1EEF,	/* ữ */
+	[0xBC] = 0x00D2,	/* Ò */
+	[0xBD] = 0x1ECE,	/* Ỏ */
+	[0xBE] = 0x00D5,	/* Õ */
+	[0xBF] = 0x1EF1,	/* ự */
+	[0xC0] = 0x1EA7,	/* ầ */
+	[0xC1] = 0x00C1,	/* Á */
+	[0xC2] = 0x00C2,	/* Â */
+	[0xC3] = 0x1EA5,	/* ấ */
+	[0xC4] = 0x1EA9,	/* ẩ */
+	[0xC5] = 0x1EAB,	/* ẫ */
+	[0xC6] = 0x1EAD,	/* ậ */
+	[0xC7] = 0x0111,	/* đ */
+	[0xC8] = 0x1EBB,	/* ẻ */
+	[0xC9] = 0x00C9,	/* É */
+	[0xCA] = 0x00CA,	/* Ê */
+	[0xCB] = 0x1EB9,	/* ẹ */
+	[0xCC] = 0x1EC9,	/* ỉ */
+	[0xCD] = 0x1EC5,	/* ễ */
+	[0xCE] = 0x1ECB,	/* ị */
+	[0xCF] = 0x1EF9,	/* ỹ */
+	[0xD0] = 0x01AF,	/* Ư */
+	[0xD1] = 0x1EE6,	/* Ủ */
+	[0xD2] = 0x1ED3,	/* ồ */
+	[0xD3] = 0x1ED1,	/* ố */
+	[0xD4] = 0x00D4,	/* Ô */
+	[0xD5] = 0x1ECF,	/* ỏ */
+	[0xD6] = 0x01A1,	/* ơ */
+	[0xD7] = 0x00C8,	/* È */
+	[0xD8] = 0x1EEB,	/* ừ */
+	[0xD9] = 0x1EE9,	/* ứ */
+	[0xDA] = 0x00DA,	/* Ú */
+	[0xDB] = 0x0169,	/* ũ */
+	[0xDC] = 0x01B0,	/* ư */
+	[0xDD] = 0x00DD,	/* Ý */
+	[0xDE] = 0x1EBA,	/* Ẻ */
+	[0xE0] = 0x00E0,	/* à */
+	[0xE1] = 0x00E1,	/* á */
+	[0xE2] = 0x00E2,	/* â */
+	[0xE3] = 0x00E3,	/* ã */
+	[0xE4] = 0x1EA3,	/* ả */
+	[0xE5] = 0x1EA1,	/* ạ */
+	[0xE6] = 0x0103,	/* ă */
+	[0xE8] = 0x00E8,	/* è */
+	[0xE9] = 0x00E9,	/* é */
+	[0xEA] = 0x00EA,	/* ê */
+	[0xEB] = 0x1EBD,	/* ẽ */
+	[0xEC] = 0x00EC,	/* ì */
+	[0xED] = 0x00ED,	/* í */
+	[0xEF] = 0x0129,	/* ĩ */
+	[0xF0] = 0x1EB4,	/* Ẵ */
+	[0xF1] = 0x0110,	/* Đ */
+	[0xF2] = 0x00F2,	/* ò */
+	[0xF3] = 0x00F3,	/* ó */
+	[0xF4] = 0x00F4,	/* ô */
+	[0xF5] = 0x00F5,	/* õ */
+	[0xF7] = 0x01A0,	/* Ơ */
+	[0xF8] = 0x1EE5,	/* ụ */
+	[0xF9] = 0x00F9,	/* ù */
+	[0xFA] = 0x00FA,	/* ú */
+	[0xFB] = 0x1EE7,	/* ủ */
+	[0xFD] = 0x1EF6,	/* Ỷ */
+	[0xFE] = 0x1EBC,	/* Ẽ */
+	[0xFF] = 0x1EF3,	/* ỳ */
+};
+
+/* Rows a ă â e ê i o ô ơ u ư y; columns none, huyền, hỏi, ngã, sắc, nặng. */
+const unsigned char vn_vps_vowel[2][12][6] = {
+	{
+		{ 'a', 0xE0, 0xE4, 0xE3, 0xE1, 0xE5 },	/* a à ả ã á ạ */
+		{ 0xE6, 0xA2, 0xA3, 0xA4, 0xA1, 0xA5 },	/* ă ằ ẳ ẵ ắ ặ */
+		{ 0xE2, 0xC0, 0xC4, 0xC5, 0xC3, 0xC6 },	/* â ầ ẩ ẫ ấ ậ */
+		{ 'e', 0xE8, 0xC8, 0xEB, 0xE9, 0xCB },	/* e è ẻ ẽ é ẹ */
+		{ 0xEA, 0x8A, 0x8B, 0xCD, 0x89, 0x8C },	/* ê ề ể ễ ế ệ */
+		{ 'i', 0xEC, 0xCC, 0xEF, 0xED, 0xCE },	/* i ì ỉ ĩ í ị */
+		{ 'o', 0xF2, 0xD5, 0xF5, 0xF3, 0x86 },	/* o ò ỏ õ ó ọ */
+		{ 0xF4, 0xD2, 0xB0, 0x87, 0xD3, 0xB6 },	/* ô ồ ổ ỗ ố ộ */
+		{ 0xD6, 0xA9, 0xAA, 0xAB, 0xA7, 0xAE },	/* ơ ờ ở ỡ ớ ợ */
+		{ 'u', 0xF9, 0xFB, 0xDB, 0xFA, 0xF8 },	/* u ù ủ ũ ú ụ */
+		{ 0xDC, 0xD8, 0xBA, 0xBB, 0xD9, 0xBF },	/* ư ừ ử ữ ứ ự */
+		{ 'y', 0xFF, 0x9B, 0xCF, 0x9A, 0x9C },	/* y ỳ ỷ ỹ ý ỵ */
+	}, {
+		{ 'A', 0x80, 0x81, 0x82, 0xC1, 0x02 },	/* A À Ả Ã Á Ạ */
+		{ 0x88, 0x8E, 0x8F, 0xF0, 0x8D, 0x04 },	/* Ă Ằ Ẳ Ẵ Ắ Ặ */
+		{ 0xC2, 0x84, 0x85, 0x1C, 0x83, 0x03 },	/* Â Ầ Ẩ Ẫ Ấ Ậ */
+		{ 'E', 0xD7, 0xDE, 0xFE, 0xC9, 0x05 },	/* E È Ẻ Ẽ É Ẹ */
+		{ 0xCA, 0x93, 0x94, 0x95, 0x90, 0x06 },	/* Ê Ề Ể Ễ Ế Ệ */
+		{ 'I', 0xB5, 0xB7, 0xB8, 0xB4, 0x10 },	/* I Ì Ỉ Ĩ Í Ị */
+		{ 'O', 0xBC, 0xBD, 0xBE, 0xB9, 0x11 },	/* O Ò Ỏ Õ Ó Ọ */
+		{ 0xD4, 0x97, 0x98, 0x99, 0x96, 0x12 },	/* Ô Ồ Ổ Ỗ Ố Ộ */
+		{ 0xF7, 0x9E, 0x9F, 0xA6, 0x9D, 0x13 },	/* Ơ Ờ Ở Ỡ Ớ Ợ */
+		{ 'U', 0xA8, 0xD1, 0xAC, 0xDA, 0x14 },	/* U Ù Ủ Ũ Ú Ụ */
+		{ 0xD0, 0xAF, 0xB1, 0x1D, 0xAD, 0x15 },	/* Ư Ừ Ử Ữ Ứ Ự */
+		{ 'Y', 0xB2, 0xFD, 0xB3, 0xDD, 0x19 },	/* Y Ỳ Ỷ Ỹ Ý Ỵ */
+	},
+};
+
+/* VNI-Windows mark bytes by tone (none, huyền, hỏi, ngã, sắc, nặng), lowercase. */
+const unsigned char vn_vni_tone[6] = { 0, 0xF8, 0xFB, 0xF5, 0xF9, 0xEF };
+const unsigned char vn_vni_circ[6] = { 0xE2, 0xE0, 0xE5, 0xE3, 0xE1, 0xE4 };
+const unsigned char vn_vni_breve[6] = { 0xEA, 0xE8, 0xFA, 0xFC, 0xE9, 0xEB };
+const unsigned char vn_vni_i[6] = { 'i', 0xEC, 0xE6, 0xF3, 0xED, 0xF2 };
+
+#define M(cls, tone) (VNI_##cls << 3 | VNL_TONE_##tone)
+#define S(cp) (0x8000u | (cp))
+
+/* The lowercase VNI bytes 0xE0..0xFF: a mark (class and tone) or a single-byte letter. */
+static const uint16_t vni_byte[32] = {
+	[0xE0 - 0xE0] = M(CIRC, HUYEN),
+	[0xE1 - 0xE0] = M(CIRC, SAC),
+	[0xE2 - 0xE0] = M(CIRC, NONE),
+	[0xE3 - 0xE0] = M(CIRC, NGA),
+	[0xE4 - 0xE0] = M(CIRC, NANG),
+	[0xE5 - 0xE0] = M(CIRC, HOI),
+	[0xE6 - 0xE0] = S(0x1EC9),	/* ỉ */
+	[0xE8 - 0xE0] = M(BREVE, HUYEN),
+	[0xE9 - 0xE0] = M(BREVE, SAC),
+	[0xEA - 0xE0] = M(BREVE, NONE),
+	[0xEB - 0xE0] = M(BREVE, NANG),
+	[0xEC - 0xE0] = S(0x00EC),	/* ì */
+	[0xED - 0xE0] = S(0x00ED),	/* í */
+	[0xEE - 0xE0] = S(0x1EF5),	/* ỵ */
+	[0xEF - 0xE0] = M(TONE, NANG),
+	[0xF1 - 0xE0] = S(0x0111),	/* đ */
+	[0xF2 - 0xE0] = S(0x1ECB),	/* ị */
+	[0xF3 - 0xE0] = S(0x0129),	/* ĩ */
+	[0xF4 - 0xE0] = S(0x01A1),	/* ơ */
+	[0xF5 - 0xE0] = M(TONE, NGA),
+	[0xF6 - 0xE0] = S(0x01B0),	/* ư */
+	[0xF8 - 0xE0] = M(TONE, HUYEN),
+	[0xF9 - 0xE0] = M(TONE, SAC),
+	[0xFA - 0xE0] = M(BREVE, HOI),
+	[0xFB - 0xE0] = M(TONE, HOI),
+	[0xFC - 0xE0] = M(BREVE, NGA),
+};
+
+/* Upper-case VNI bytes are the lowercase ones less 0x20, so 0xC0..0xFF all index vni_byte. */
+static uint16_t vni_lookup(unsigned char b, bool *upper)
+{
+	if (b < 0xC0)
+		return 0;
+	*upper = b < 0xE0;
+	return vni_byte[(b | 0x20) - 0xE0];
+}
+
+bool vn_vni_mark(unsigned char b, unsigned char *cls, unsigned char *tone, bool *upper)
+{
+	uint16_t v = vni_lookup(b, upper);
+	if (v == 0 || (v & 0x8000))
+		return false;
+	*cls = (unsigned char)(v >> 3);
+	*tone = (unsigned char)(v & 7);
+	return true;
+}
+
+uint32_t vn_vni_single(unsigned char b)
+{
+	bool upper;
+	uint16_t v = vni_lookup(b, &upper);
+	if (!(v & 0x8000))
+		return 0;
+	struct vnl_letter l;
+	vnl_split(v & 0x7FFF, &l);
+	l.upper = upper;
+	return vnl_join(&l);
+}
+
+uint32_t vn_vni_pair(unsigned char b1, unsigned char b2)
+{
+	unsigned char cls, tone;
+	bool mark_upper;
+	struct vnl_letter l;
+
+	if (!vn_vni_mark(b2, &cls, &tone, &mark_upper))
+		return 0;
+	if (b1 < 0x80) {
+		if (!vnl_split(b1, &l))
+			return 0;
+	} else {
+		/* ơ and ư are single bytes that take a tone byte after them. */
+		uint32_t cp = vn_vni_single(b1);
+		if (!cp || !vnl_split(cp, &l) || l.mod != VNL_MOD_HORN)
+			return 0;
+	}
+	switch (cls) {
+	case VNI_TONE:
+		if (!strchr("aeouy", l.base) || (l.mod != VNL_MOD_NONE && l.mod != VNL_MOD_HORN))
+			return 0;
+		break;
+	case VNI_CIRC:
+		if (!strchr("aeo", l.base) || l.mod != VNL_MOD_NONE)
+			return 0;
+		l.mod = VNL_MOD_CIRC;
+		break;
+	default:
+		if (l.base != 'a' || l.mod != VNL_MOD_NONE)
+			return 0;
+		l.mod = VNL_MOD_BREVE;
+		break;
+	}
+	/* ỵ has a single byte of its own; "y" + the nặng byte is not how VNI writes it. */
+	if (l.base == 'y' && tone == VNL_TONE_NANG)
+		return 0;
+	/* The base letter decides the case: files mix the two sets of mark bytes. */
+	l.tone = tone;
+	return vnl_join(&l);
+}
