@@ -1,6 +1,8 @@
 /* UTF-8 validation, decoding and encoding, strict per RFC 3629. */
 #include "text/utf8.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 /* Where a multi-byte sequence's second byte may lie, by lead byte: this one check rejects the
@@ -117,6 +119,19 @@ size_t utf8_encode(uint32_t cp, char *out)
 	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
 	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+const char *utf8_excerpt(const char *s, size_t n, char out[64])
+{
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		snprintf(out, 64, "%.*s…", (int)n, s);
+	} else {
+		snprintf(out, 64, "%.*s", (int)n, s);
+	}
+	return out;
 }
 
 bool utf8_is_ascii(const char *s, size_t n)
