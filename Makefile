@@ -7,7 +7,7 @@ DATADIR  := $(PREFIX)/share/hoivien
 CC       ?= cc
 
 # Debian packages the build, the tests and `make run` need (see README, "Dependencies").
-DEB_PKGS := gcc make libc6-dev libdb-dev libunistring-dev libncurses-dev gettext tmux perl valgrind \
+DEB_PKGS := gcc make libc6-dev libdb-dev libunistring-dev libncurses-dev gettext tmux perl valgrind locales \
             time
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -24,7 +24,8 @@ SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 LIB_SRC   := $(sort $(wildcard src/util/*.c src/text/*.c src/core/*.c src/store/*.c src/cli/*.c))
 UI_SRC    := $(sort $(wildcard src/ui/*.c))
 # Data files compiled in: the default key bindings, in the same syntax as a user's file.
-GEN_SRC   := build/gen/keymap_default.c
+GEN_SRC   := build/gen/keymap_default.c build/gen/ime_default.c
+IME_FILES := keymaps/telex.ime keymaps/vni.ime keymaps/viqr.ime
 CURSES_CFLAGS := -DNCURSES_WIDECHAR=1
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
@@ -34,7 +35,8 @@ PO        := $(wildcard po/*.po)
 MO        := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/hoivien.mo,$(PO))
 
 define variant
-$(1)_LIB_OBJ   := $$(patsubst src/%.c,$(2)/obj/%.o,$$(LIB_SRC)) $(2)/obj/gen/keymap_default.o
+$(1)_LIB_OBJ   := $$(patsubst src/%.c,$(2)/obj/%.o,$$(LIB_SRC)) $(2)/obj/gen/keymap_default.o \
+                  $(2)/obj/gen/ime_default.o
 $(1)_UI_OBJ    := $$(patsubst src/%.c,$(2)/obj/%.o,$$(UI_SRC))
 $(1)_TEST_BIN  := $$(patsubst tests/unit/%.c,$(2)/tests/%,$$(TEST_SRC))
 $(1)_TOOL_BIN  := $$(patsubst tests/tools/%.c,$(2)/tools/%,$$(TOOL_SRC))
@@ -60,7 +62,7 @@ $(2)/tools/%.o: tests/tools/%.c
 	$$(CC) $$(CSTD) $$(CPPFLAGS) $(3) $$(WARN) -MMD -MP -c -o $$@ $$<
 
 $(2)/tools/%: $(2)/tools/%.o $(2)/libhoivien.a
-	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS)
+	$$(CC) $(3) -o $$@ $$^ $$(LDLIBS) -lutil
 
 $(2)/libhoivien.a: $$($(1)_LIB_OBJ)
 	rm -f $$@
@@ -91,6 +93,18 @@ build/gen/keymap_default.c: keymaps/default.keys
 	  echo 'const char keymap_default_text[] ='; \
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t"/' -e 's/$$/\\n"/' $<; \
 	  echo '\t;'; } > $@.tmp && mv $@.tmp $@
+
+# The input methods' rules (keymaps/*.ime) as C strings, for the same reason: the program types
+# Vietnamese even when the data files are not installed; a user's own file overrides one.
+build/gen/ime_default.c: $(IME_FILES)
+	@mkdir -p $(@D)
+	{ echo '/* Generated from the keymaps/ .ime files by make: do not edit. */'; \
+	  for f in $(IME_FILES); do \
+	    n=$$(basename $$f .ime); \
+	    echo "const char ime_$${n}_text[] ="; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/\t"/' -e 's/$$/\\n"/' $$f; \
+	    echo '\t;'; \
+	  done; } > $@.tmp && mv $@.tmp $@
 
 # The install prefix is compiled into path.c (where to find screens/ and keymaps/): a stamp
 # file that changes with PREFIX makes it rebuild.
@@ -165,7 +179,7 @@ lint:
 	bad=$$(grep -rlE '#include *[<"]db\.h[>"]' src | grep -v '^src/store/'); \
 	if [ -n "$$bad" ]; then echo "lint: db.h included outside src/store: $$bad"; exit 1; fi
 
-bench: $(BIN) build/bench/bench_find build/bench/bench_ui
+bench: $(BIN) build/bench/bench_find build/bench/bench_ui build/bench/bench_text
 	./bench/run.sh
 
 build/bench/%: bench/%.c build/libhoivien.a

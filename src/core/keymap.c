@@ -52,6 +52,8 @@ static const struct km_action {
 	[KA_QUIT] = { .name = "quit", .ctxs = ALL_CTX, .help = N_("quit hoivien") },
 	[KA_IME_TOGGLE] = { .name = "ime-toggle", .ctxs = ALL_CTX,
 			    .help = N_("turn Vietnamese typing on or off") },
+	[KA_IME_METHOD] = { .name = "ime-method", .ctxs = ALL_CTX,
+			    .help = N_("next Vietnamese typing method (Telex, VNI, VIQR)") },
 	[KA_UP] = { .name = "up", .ctxs = LISTS, .help = N_("move up") },
 	[KA_DOWN] = { .name = "down", .ctxs = LISTS, .help = N_("move down") },
 	[KA_FIRST] = { .name = "first", .ctxs = CTX(KM_MENU) | CTX(KM_LIST) | CTX(KM_UNITS),
@@ -390,20 +392,9 @@ struct word {
 	size_t n;
 };
 
-/* A word for a message: at most about 40 bytes, cut at a character boundary, so that a line of
- * garbage gives a readable message. */
 static const char *shown(const struct word *w, char out[64])
 {
-	size_t n = w->n;
-	if (n > 40) {
-		n = 40;
-		while (n > 0 && ((unsigned char)w->s[n] & 0xc0) == 0x80)
-			n--;
-		snprintf(out, 64, "%.*s…", (int)n, w->s);
-	} else {
-		snprintf(out, 64, "%.*s", (int)n, w->s);
-	}
-	return out;
+	return utf8_excerpt(w->s, w->n, out);
 }
 
 static void report(struct buf *errs, const char *path, size_t line, const char *fmt, ...)

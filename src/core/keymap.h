@@ -43,7 +43,7 @@ enum {
 enum km_ctx { KM_GLOBAL, KM_MENU, KM_LIST, KM_FORM, KM_BULK, KM_UNITS, KM_CHOOSE, KM_CONFIRM, KM__NCTX };
 
 /* Actions, named in keys files as in the comments.  Each is allowed only in some contexts
- * (help, redraw, quit and ime-toggle everywhere); binding one elsewhere is an error. */
+ * (help, redraw, quit, ime-toggle and ime-method everywhere); binding one elsewhere is an error. */
 enum km_act {
 	KA_NONE = 0,	/* the key is not bound */
 	KA_HELP,	/* help */
@@ -83,6 +83,7 @@ enum km_act {
 	KA_NEXT_ORG,	/* next-org */
 	KA_YES,		/* yes */
 	KA_NO,		/* no */
+	KA_IME_METHOD,	/* ime-method */
 	KA__COUNT
 };
 

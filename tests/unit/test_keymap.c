@@ -68,7 +68,8 @@ static void test_tables(void)
 		"first", "last", "page-up", "page-down", "open", "new", "delete", "search", "filter",
 		"clear-search", "backspace", "cancel", "next-field", "prev-field", "save", "choose",
 		"left", "right", "home", "end", "delete-char", "clear-field", "next-page",
-		"prev-page", "expand", "collapse", "rename", "move", "next-org", "yes", "no" };
+		"prev-page", "expand", "collapse", "rename", "move", "next-org", "yes", "no",
+		"ime-method" };
 	is_int(sizeof acts / sizeof acts[0], KA__COUNT - 1, "one name per action");
 	wrong = 0;
 	int nohelp = 0;
