@@ -6,10 +6,32 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The locale the user asked for.  When it is not installed (LANG=vi_VN.UTF-8 on a machine that
+ * never generated it, a common case over SSH) the C library falls back to ASCII, and names would
+ * show in VIQR on a terminal that shows Unicode perfectly well: a UTF-8 locale asked for gets
+ * C.UTF-8's character handling instead. */
+static void set_locale(void)
+{
+	if (setlocale(LC_ALL, ""))
+		return;
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		const char *dot = strchr(v, '.');
+		if (dot && (!strncasecmp(dot + 1, "utf-8", 5) || !strncasecmp(dot + 1, "utf8", 4)))
+			setlocale(LC_CTYPE, "C.UTF-8");
+		return;
+	}
+}
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	set_locale();
 	char *datadir = path_datadir();
 	char *localedir = path_localedir(datadir);
 	i18n_init(localedir);

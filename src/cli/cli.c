@@ -22,11 +22,16 @@ const struct cli_cmd cli_commands[] = {
 	     "      --seed S        random seed: the same seed gives the same people\n"
 	     "      --csv FILE      write them as a CSV list to import, instead of into the store\n") },
 	{ "import", cmd_import, "FILE",
-	  N_("import a member list (CSV, UTF-8, Vietnamese column headers)"),
+	  N_("import a member list (CSV in Unicode or an old Vietnamese encoding, Vietnamese column "
+	     "headers)"),
 	  N_("      --org CODE      organization of rows that name none (MT CD DTN PN ND CCB)\n"
 	     "      --unit PATH     unit of rows that name none, e.g. \"Xã An Bình/Chi hội Thôn Đông\"\n"
 	     "      --rejects FILE  where rejected rows go (default: FILE's name ending .rejects.csv)\n"
-	     "      --batch N       rows per transaction (default 2000)\n") },
+	     "      --batch N       rows per transaction (default 2000)\n"
+	     "      --encoding E    the file's encoding (utf-8 tcvn3 vn1 vni vps viscii cp1258 viqr\n"
+	     "                      nfd); default: guessed from the file\n"
+	     "      --preview[=N]   show the encoding and the first N rows (10) as read; import\n"
+	     "                      nothing\n") },
 	{ "export", cmd_export, "-o FILE",
 	  N_("write the register as CSV (for spreadsheets; imports back unchanged)"),
 	  N_("  -o, --output FILE   the file to write (- for standard output)\n"
@@ -47,6 +52,18 @@ const struct cli_cmd cli_commands[] = {
 	  N_("apply DB_CONFIG changes (only while nobody is using the store)"),
 	  "" },
 	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
+	{ "convert", cmd_convert, "[--from E] --to E [FILE…]",
+	  N_("convert text between Vietnamese encodings (Unicode, TCVN3, VNI, VISCII, …)"),
+	  N_("  -f, --from E        encoding of the input (default: guessed)\n"
+	     "  -t, --to E          encoding to write: utf-8 nfd tcvn3 vn1 vni vps viscii cp1258\n"
+	     "                      viqr ascii\n"
+	     "  -o, --output FILE   where to write (default: standard output)\n"
+	     "      --replace       write what the target cannot hold without its marks, or '?',\n"
+	     "                      and count it (default: stop and say where)\n"
+	     "      --fix-caps      mend words typed in a TCVN3 capitals font (\"NGUYễN\")\n") },
+	{ "detect", cmd_detect, "FILE…",
+	  N_("guess the Vietnamese encoding of files, with the confidence"),
+	  N_("  -v, --verbose       also list the other encodings' scores\n") },
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 

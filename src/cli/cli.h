@@ -75,6 +75,8 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_recover(struct cli *c, int argc, char **argv);
 int cmd_summary(struct cli *c, int argc, char **argv);
+int cmd_convert(struct cli *c, int argc, char **argv);
+int cmd_detect(struct cli *c, int argc, char **argv);
 
 extern const struct cli_cmd cli_commands[];
 extern const size_t cli_ncommands;

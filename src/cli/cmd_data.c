@@ -7,6 +7,7 @@
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/xalloc.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -33,6 +34,47 @@ static bool parse_count(const char *s, unsigned long *out)
 	return *end == '\0';
 }
 
+/* --preview: the encoding and the first rows as they would be read, nothing written. */
+static int import_show_preview(const char *path, const char *encoding, size_t rows)
+{
+	struct import_preview p;
+	struct err e;
+	err_clear(&e);
+	if (import_preview(path, encoding, rows, &p, &e) != 0) {
+		import_preview_free(&p);
+		return cli_fail(&e);
+	}
+	if (p.guessed)
+		printf(_("Encoding: %s (guessed, confidence %.2f; then: %s)\n"), p.encoding,
+		       p.confidence, p.others[0] ? p.others : "-");
+	else
+		printf(_("Encoding: %s (as given)\n"), p.encoding);
+	const char *t = buf_str(&p.text);
+	for (size_t line = 0; *t; line++) {
+		const char *nl = strchr(t, '\n');
+		size_t n = nl ? (size_t)(nl - t) : strlen(t);
+		char *one = xstrndup(t, n);
+		/* Fields are tab-separated: show them with " | " so that empty ones are seen. */
+		printf("%4zu  ", line + 1);
+		for (char *f = one, *tab; f; f = tab ? tab + 1 : NULL) {
+			tab = strchr(f, '\t');
+			if (tab)
+				*tab = '\0';
+			if (f != one)
+				fputs(" | ", stdout);
+			cli_put_safe(stdout, f);
+		}
+		putchar('\n');
+		free(one);
+		t += n + (nl != NULL);
+	}
+	printf(ngettext("(the header and %zu row; nothing was imported)\n",
+			"(the header and %zu rows; nothing was imported)\n", (unsigned long)p.nrows),
+	       p.nrows);
+	import_preview_free(&p);
+	return EXIT_OK;
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = cli_command("import");
@@ -41,10 +83,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		{ "unit", required_argument, NULL, 'u' },
 		{ "rejects", required_argument, NULL, 'r' },
 		{ "batch", required_argument, NULL, 'b' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "preview", optional_argument, NULL, 'p' },
 		CLI_COMMON_OPTS,
 		{ 0, 0, 0, 0 },
 	};
 	struct import_opts io = { 0 };
+	long preview = -1;
 	int ch;
 	while ((ch = cli_getopt(c, argc, argv, "d:h", opts, cmd)) != -1) {
 		unsigned long v;
@@ -60,12 +105,24 @@ int cmd_import(struct cli *c, int argc, char **argv)
 						       optarg);
 			io.batch = v;
 			break;
+		case 'e': io.encoding = optarg; break;
+		case 'p':
+			if (!optarg)
+				preview = 10;
+			else if (!parse_count(optarg, &v) || v == 0 || v > 10000)
+				return cli_usage_error(cmd, _("--preview: '%s' is not a number of rows (1 to 10000)"),
+						       optarg);
+			else
+				preview = (long)v;
+			break;
 		default: return EXIT_USAGE;
 		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(cmd, _("give one CSV file to import"));
 	io.path = argv[optind];
+	if (preview > 0)
+		return import_show_preview(io.path, io.encoding, (size_t)preview);
 	/* A file that cannot be read stops here, before a mistyped -d creates an empty store. */
 	FILE *probe = fopen(io.path, "rb");
 	if (!probe) {
@@ -100,6 +157,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	free(dir);
 	int status = EXIT_OK;
+	if (r.encoding[0] && (r.guessed ? strcmp(r.encoding, "utf-8") != 0 : true)) {
+		if (r.guessed)
+			printf(_("Encoding: %s (guessed, confidence %.2f); the rows were converted to "
+				 "Unicode.\n"), r.encoding, r.confidence);
+		else
+			printf(_("Encoding: %s (as given).\n"), r.encoding);
+	}
 	if (r.ignored.len)
 		printf(_("Columns not understood (ignored): %s\n"), buf_str(&r.ignored));
 	if (r.nunits) {

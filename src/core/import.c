@@ -819,6 +819,8 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 		err_where(e, "%s", o->path);
 		goto out;
 	}
+	if ((rc = imp_encoding(im, f, e)) != 0)
+		goto out;
 	rd = csv_open(f, o->path);
 	if ((rc = imp_read_header(im, rd, e)) != 0) {
 		if (!e->where[0])
@@ -829,7 +831,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 		struct csv_row cr;
 		struct err re;
 		err_clear(&re);
-		int got = csv_next(rd, &cr, &re);
+		int got = imp_next(im, rd, &cr, &re);
 		if (got == 0)
 			break;
 		if (got == -ERR_IO) {
@@ -918,6 +920,7 @@ out:
 	hmap_free(&im->by_name);
 	free(im->named);
 	buf_free(&im->units_created);
+	imp_encoding_free(im);
 	free(im);
 	return rc;
 }

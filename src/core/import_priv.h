@@ -9,6 +9,7 @@
 #include "core/orgs.h"
 #include "core/record.h"
 #include "core/unitpath.h"
+#include "text/vnenc.h"
 #include "util/hmap.h"
 #include "util/path.h"
 
@@ -78,6 +79,12 @@ struct importer {
 	FILE *rejects;
 	struct atomic_file rejects_file;
 	char delim;
+	/* The file's encoding, when it is not UTF-8: every field is decoded as it is read. */
+	struct vn_codec *codec;
+	struct buf decoded;		/* the fields of the record just read, decoded */
+	size_t *dec_off;		/* where each starts in decoded */
+	char **dec_fields;
+	size_t *dec_lens;
 };
 
 void imp_row_free(struct row *w);
@@ -88,5 +95,14 @@ void imp_set_str(char **p, const char *s);
 void imp_parse_row(struct importer *im, struct row *w);
 /* Read the header row and map its columns; an error stops the import. */
 int imp_read_header(struct importer *im, struct csv_reader *rd, struct err *e);
+
+/* import_enc.c: settle the file's encoding (o->encoding, else a guess from its first megabyte,
+ * refused when unsure) and set up im->codec; the guess goes into the report. */
+int imp_encoding(struct importer *im, FILE *f, struct err *e);
+/* csv_next, with the fields decoded from the file's encoding to UTF-8.  A field holding a byte
+ * the encoding does not define makes the record bad (-ERR_INVAL, naming the column and byte),
+ * as a malformed record is. */
+int imp_next(struct importer *im, struct csv_reader *rd, struct csv_row *row, struct err *e);
+void imp_encoding_free(struct importer *im);
 
 #endif

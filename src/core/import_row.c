@@ -403,7 +403,7 @@ int imp_read_header(struct importer *im, struct csv_reader *rd, struct err *e)
 	struct csv_row hr;
 	int rc;
 	do
-		rc = csv_next(rd, &hr, e);
+		rc = imp_next(im, rd, &hr, e);
 	while (rc == -ERR_INVAL);
 	if (rc < 0)
 		return rc;
@@ -421,8 +421,9 @@ int imp_read_header(struct importer *im, struct csv_reader *rd, struct err *e)
 		if (utf8_validate(h, n, &bad) != 0) {
 			buf_free(&clean);
 			return err_set(e, ERR_INVAL, _("header, column %zu: not valid UTF-8 at byte %zu; "
-						       "the file is probably in an old Vietnamese encoding "
-						       "(TCVN3, VNI): save it as CSV UTF-8"), i + 1, bad + 1);
+						       "the file is in an old Vietnamese encoding: leave "
+						       "--encoding out to have it guessed, or name it "
+						       "(tcvn3, vni, viscii, ...)"), i + 1, bad + 1);
 		}
 		buf_reset(&clean);
 		vn_sanitize(&clean, h, n, SAN_ONELINE | SAN_SQUEEZE);

@@ -62,15 +62,22 @@ static struct store *open_at(const char *sub)
 	return s;
 }
 
-static int run_import(struct store *s, const char *file, const char *org, const char *unit,
-		      struct import_report *r, struct err *e)
+static int run_import_enc(struct store *s, const char *file, const char *org, const char *unit,
+			  const char *encoding, struct import_report *r, struct err *e)
 {
 	char *p = path_in(file);
-	struct import_opts o = { .path = p, .org = org, .unit = unit, .batch = 3 };
+	struct import_opts o = { .path = p, .org = org, .unit = unit, .batch = 3,
+				 .encoding = encoding };
 	err_clear(e);
 	int rc = import_csv(s, &o, r, e);
 	free(p);
 	return rc;
+}
+
+static int run_import(struct store *s, const char *file, const char *org, const char *unit,
+		      struct import_report *r, struct err *e)
+{
+	return run_import_enc(s, file, org, unit, NULL, r, e);
 }
 
 static int count_cb(const void *rec, void *ctx)
@@ -256,9 +263,19 @@ static void test_fatal(struct store *s)
 	is_int(run_import(s, "missing.csv", "ND", NULL, &r, &e), -ERR_IO, "a missing file is an I/O error");
 	ok(strstr(e.where, "missing.csv") != NULL, "naming the file");
 	import_report_free(&r);
-	write_file("tcvn.csv", "H\xe4 v\xb5 t\xaan\nNguy\xd4n\n");
-	is_int(run_import(s, "tcvn.csv", "ND", NULL, &r, &e), -ERR_INVAL, "a header in an old encoding is refused");
-	ok(strstr(e.msg, "UTF-8") != NULL, "with advice to save as UTF-8: %s", e.msg);
+	write_file("tcvn.csv", "H\xe4 v\xb5 t\xaan\nNguy\xd4n V\xa8n T\xb8m\n");
+	is_int(run_import_enc(s, "tcvn.csv", "ND", NULL, "utf-8", &r, &e), -ERR_INVAL,
+	       "a header in an old encoding read as UTF-8 is refused");
+	ok(strstr(e.msg, "--encoding") != NULL, "with advice about --encoding: %s", e.msg);
+	import_report_free(&r);
+	is_int(run_import(s, "tcvn.csv", "ND", NULL, &r, &e), 0, "left to guess, it imports");
+	is_str(r.encoding, "tcvn3", "guessed as TCVN3");
+	ok(r.guessed && r.confidence >= 0.6, "confidently enough to import (%.2f on five words)", r.confidence);
+	is_int((int)r.added, 1, "the row is added");
+	int n = 0;
+	struct err fe;
+	store_find_name(s, NULL, "Nguyễn Văn Tám", 10, count_hit, &n, NULL, &fe);
+	is_int(n, 1, "and found by its name in Unicode");
 	import_report_free(&r);
 }
 
