@@ -1,5 +1,6 @@
 /* The program's main loop: the screen stack, the title, message and status lines, quitting. */
 #include "ui/ui.h"
+#include "ui/input.h"
 #include "ui/term.h"
 
 #include "cli/cli.h"
@@ -138,7 +139,7 @@ static void draw_frame(struct ui_app *a)
 	/* Status line: store, user, organization in view, input method. */
 	char status[512];
 	snprintf(status, sizeof status, _(" Store: %s │ User: %s │ Organization: %s │ Typing: %s"),
-		 a->store_name, a->login, a->org_id ? a->org_code : _("all"), a->ime);
+		 a->store_name, a->login, a->org_id ? a->org_code : _("all"), ui_input_label(a));
 	term_text(rows - 1, 0, cols, status, TA_STATUS, true);
 }
 
@@ -156,16 +157,23 @@ static void paint(struct ui_app *a)
 	term_flush();
 }
 
+void ui_repaint(struct ui_app *a)
+{
+	paint(a);
+}
+
 /* A key typed at a question on the message line (the screen drawn behind it, the cursor after
- * the text); 0 when the terminal went away (the program then quits). */
-static uint32_t ask_key(struct ui_app *a, const char *text)
+ * the first cursor bytes of the text); 0 when the terminal went away (the program then quits). */
+static uint32_t ask_key(struct ui_app *a, const char *text, size_t cursor)
 {
 	for (;;) {
 		buf_reset(&a->message);
 		buf_adds(&a->message, text);
 		a->message_error = false;
 		paint(a);
-		int w = term_width_of(text);
+		char *head = xstrndup(text, cursor);
+		int w = term_width_of(head);
+		free(head);
 		term_cursor(term_rows() - 2, w < term_cols() ? w : term_cols() - 1);
 		term_flush();
 		uint32_t k = term_key();
@@ -183,7 +191,7 @@ static uint32_t ask_key(struct ui_app *a, const char *text)
 bool ui_confirm(struct ui_app *a, const char *question)
 {
 	for (;;) {
-		uint32_t k = ask_key(a, question);
+		uint32_t k = ask_key(a, question, strlen(question));
 		if (!k)
 			return false;
 		int act = keymap_lookup(a->keys, KM_CONFIRM, k);
@@ -200,33 +208,51 @@ char *ui_prompt(struct ui_app *a, const char *question, const char *initial)
 {
 	struct buf line = BUF_INIT, text = BUF_INIT;
 	buf_adds(&line, initial ? initial : "");
+	size_t at = line.len;
+	struct vn_ime_state st = { 0 };
 	char *out = NULL;
 	for (;;) {
 		buf_reset(&text);
 		buf_adds(&text, question);
-		buf_adds(&text, buf_str(&line));
-		uint32_t k = ask_key(a, buf_str(&text));
+		buf_add(&text, buf_str(&line), at);
+		/* The cursor goes where the typing is: show the text up to it, then the rest. */
+		size_t cut = text.len;
+		buf_adds(&text, buf_str(&line) + at);
+		uint32_t k = ask_key(a, buf_str(&text), cut);
 		if (!k)
 			break;
 		int act = keymap_lookup(a->keys, KM_FORM, k);
 		if (k == KM_ENTER) {
+			ui_input_end_word(a, &st, &line, &at);
 			out = buf_steal(&line);
 			break;
 		}
 		if (act == KA_CANCEL)
 			break;
-		if (act == KA_BACKSPACE && line.len) {
-			size_t n = line.len - 1;
-			while (n > 0 && ((unsigned char)line.p[n] & 0xc0) == 0x80)
-				n--;
-			line.len = n;
-			line.p[n] = '\0';
+		if (act == KA_IME_TOGGLE)
+			ui_input_toggle(a);
+		else if (act == KA_IME_METHOD)
+			ui_input_next_method(a);
+		else if (act == KA_BACKSPACE)
+			ui_input_backspace(&st, &line, &at);
+		else if (act == KA_LEFT && at > 0) {
+			while (at > 0 && ((unsigned char)line.p[--at] & 0xc0) == 0x80)
+				;
+			vn_ime_reset(&st);
+		} else if (act == KA_RIGHT && at < line.len) {
+			while (++at < line.len && ((unsigned char)line.p[at] & 0xc0) == 0x80)
+				;
+			vn_ime_reset(&st);
+		} else if (act == KA_HOME || act == KA_END) {
+			at = act == KA_HOME ? 0 : line.len;
+			vn_ime_reset(&st);
 		} else if (act == KA_CLEAR_FIELD) {
 			buf_reset(&line);
+			at = 0;
+			vn_ime_reset(&st);
 		} else if (act == KA_NONE && k >= 0x20 && k < KM_SPECIAL && k != 0x7f &&
 			   line.len < 300) {
-			char u[4];
-			buf_add(&line, u, utf8_encode(k, u));
+			ui_input_key(a, &st, &line, &at, k);
 		}
 	}
 	buf_free(&line);
@@ -274,8 +300,10 @@ static void loop(struct ui_app *a)
 				quit(a);
 				break;
 			case KA_IME_TOGGLE:
-				ui_message(a, "%s", _("Vietnamese typing (Telex, VNI, VIQR) is not in this "
-						      "version yet."));
+				ui_input_toggle(a);
+				break;
+			case KA_IME_METHOD:
+				ui_input_next_method(a);
 				break;
 			default:
 				break;
@@ -306,7 +334,7 @@ int ui_run(struct cli *c)
 	}
 	struct buf errs = BUF_INIT;
 	struct keymap *km = keymap_load_user(&errs);
-	struct ui_app a = { .keys = km, .ime = "EN", .message = BUF_INIT };
+	struct ui_app a = { .keys = km, .message = BUF_INIT };
 	int rc = cli_open(c, &a.store, false, false);
 	if (rc) {
 		keymap_free(&km);
@@ -317,6 +345,7 @@ int ui_run(struct cli *c)
 	const char *slash = strrchr(dir, '/');
 	a.store_name = slash && slash[1] ? slash + 1 : dir;
 	a.login = store_login(a.store);
+	term_choose_display();
 	if (term_start() != 0) {
 		store_close(&a.store);
 		keymap_free(&km);
@@ -325,6 +354,7 @@ int ui_run(struct cli *c)
 		return EXIT_ERROR;
 	}
 	msg_set_sink(sink, &a);
+	ui_input_start(&a);
 	if (errs.len) {
 		/* Bad lines of the user's keys file: say so (the first line and how many) and go on
 		 * with the bindings that were good. */
@@ -345,6 +375,7 @@ int ui_run(struct cli *c)
 		pop(&a);
 	term_stop();
 	msg_set_sink(NULL, NULL);
+	ui_input_stop(&a);
 	if (errs.len)
 		fputs(errs.p, stderr);	/* the whole list, where it can be read after the program */
 	store_close(&a.store);

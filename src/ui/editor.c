@@ -1,5 +1,6 @@
 /* The generic form engine, and the chooser it opens for list fields. */
 #include "ui/editor.h"
+#include "ui/input.h"
 #include "ui/term.h"
 
 #include "core/vocab.h"
@@ -19,8 +20,10 @@ struct ui_editor {
 	struct form *f;
 	const struct ui_editor_hooks *hooks;
 	void *hctx;
+	struct ui_app *app;
 	int cur;		/* field under the cursor */
 	size_t at;		/* cursor: byte offset in the field's text */
+	struct vn_ime_state typing;	/* the input method's keys for the word at the cursor */
 	int page;
 };
 
@@ -68,6 +71,7 @@ void ui_editor_focus(struct ui_editor *ed, int i)
 	ed->cur = i;
 	ed->page = ed->scr->fields[i].page;
 	ed->at = strlen(form_get(ed->f, i));
+	memset(&ed->typing, 0, sizeof ed->typing);
 }
 
 static const char *title(struct ui_app *a, struct ui_screen *s)
@@ -149,28 +153,43 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 	term_cursor(cur_row, cur_col);
 }
 
+/* The word at the cursor is done (the cursor moves away): an input method gives back the keys
+ * of a word that is not Vietnamese. */
+static void finish_word(struct ui_editor *ed)
+{
+	if (ed->cur < 0 || (size_t)ed->cur >= ed->scr->nfields || !ed->typing.valid)
+		return;
+	const char *old = form_get(ed->f, ed->cur);
+	struct buf t = BUF_INIT;
+	buf_adds(&t, old);
+	ui_input_end_word(ed->app, &ed->typing, &t, &ed->at);
+	if (strcmp(buf_str(&t), old) != 0)
+		form_set(ed->f, ed->cur, buf_str(&t));
+	buf_free(&t);
+}
+
 /* Leave the current field: check it (its text becomes the clean form if it is valid). */
 static void leave(struct ui_editor *ed)
 {
+	finish_word(ed);
 	if (ed->cur >= 0 && (size_t)ed->cur < ed->scr->nfields && form_dirty(ed->f, ed->cur))
 		form_check_field(ed->f, ed->cur);
 }
 
-static void edit_insert(struct ui_editor *ed, uint32_t k)
+/* Type k (through the input method) or backspace into the current field. */
+static void edit_type(struct ui_app *a, struct ui_editor *ed, uint32_t k, bool backspace)
 {
 	const char *old = form_get(ed->f, ed->cur);
-	size_t n = strlen(old);
-	if (n >= 1000)
+	if (!backspace && strlen(old) >= 1000)
 		return;
-	char u[4];
-	size_t un = utf8_encode(k, u);
-	char *t = xmalloc(n + un + 1);
-	memcpy(t, old, ed->at);
-	memcpy(t + ed->at, u, un);
-	memcpy(t + ed->at + un, old + ed->at, n - ed->at + 1);
-	form_set(ed->f, ed->cur, t);
-	free(t);
-	ed->at += un;
+	struct buf t = BUF_INIT;
+	buf_adds(&t, old);
+	if (backspace)
+		ui_input_backspace(&ed->typing, &t, &ed->at);
+	else
+		ui_input_key(a, &ed->typing, &t, &ed->at, k);
+	form_set(ed->f, ed->cur, buf_str(&t));
+	buf_free(&t);
 }
 
 /* Byte offset of the character before / after at. */
@@ -313,15 +332,37 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		move_field(ed, 1);
 		return UI_OK;
 	case KA_PREV_FIELD: move_field(ed, -1); return UI_OK;
-	case KA_LEFT: ed->at = prev_char(text, ed->at); return UI_OK;
-	case KA_RIGHT: ed->at = next_char(text, ed->at); return UI_OK;
-	case KA_HOME: ed->at = 0; return UI_OK;
-	case KA_END: ed->at = strlen(text); return UI_OK;
-	case KA_BACKSPACE: edit_delete(ed, prev_char(text, ed->at), ed->at); return UI_OK;
-	case KA_DELETE_CHAR: edit_delete(ed, ed->at, next_char(text, ed->at)); return UI_OK;
+	case KA_LEFT:
+		finish_word(ed);
+		text = form_get(ed->f, ed->cur);
+		ed->at = prev_char(text, ed->at);
+		vn_ime_reset(&ed->typing);
+		return UI_OK;
+	case KA_RIGHT:
+		finish_word(ed);
+		text = form_get(ed->f, ed->cur);
+		ed->at = next_char(text, ed->at);
+		vn_ime_reset(&ed->typing);
+		return UI_OK;
+	case KA_HOME:
+		finish_word(ed);
+		ed->at = 0;
+		vn_ime_reset(&ed->typing);
+		return UI_OK;
+	case KA_END:
+		finish_word(ed);
+		ed->at = strlen(form_get(ed->f, ed->cur));
+		vn_ime_reset(&ed->typing);
+		return UI_OK;
+	case KA_BACKSPACE: edit_type(a, ed, 0, true); return UI_OK;
+	case KA_DELETE_CHAR:
+		edit_delete(ed, ed->at, next_char(text, ed->at));
+		vn_ime_reset(&ed->typing);
+		return UI_OK;
 	case KA_CLEAR_FIELD:
 		form_set(ed->f, ed->cur, "");
 		ed->at = 0;
+		vn_ime_reset(&ed->typing);
 		return UI_OK;
 	case KA_NEXT_PAGE:
 		if (ed->page >= ed->scr->npages && ed->hooks->key)
@@ -346,7 +387,7 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		break;
 	}
 	if (action == KA_NONE && k >= 0x20 && k < KM_SPECIAL && k != 0x7f) {
-		edit_insert(ed, k);
+		edit_type(a, ed, k, false);
 		return UI_OK;
 	}
 	if (ed->hooks->key)
@@ -380,8 +421,8 @@ static void editor_free(struct ui_screen *s)
 struct ui_screen *ui_editor_new(struct ui_app *a, struct screen *scr, struct form *f,
 				enum km_ctx ctx, const struct ui_editor_hooks *hooks, void *hctx)
 {
-	(void)a;
 	struct ui_editor *ed = xcalloc(1, sizeof *ed);
+	ed->app = a;
 	ed->ops = (struct ui_screen_ops){
 		.name = "editor",
 		.ctx = ctx,
@@ -410,6 +451,7 @@ struct chooser {
 	const char *const *items;
 	size_t n;
 	struct buf query;
+	struct vn_ime_state typing;
 	size_t *shown;		/* indexes of the items that match the query */
 	size_t nshown;
 	size_t cur, top;
@@ -481,9 +523,8 @@ static int ch_key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		return UI_POP;
 	case KA_BACKSPACE:
 		if (c->query.len) {
-			size_t n = prev_char(c->query.p, c->query.len);
-			c->query.len = n;
-			c->query.p[n] = '\0';
+			size_t at = c->query.len;
+			ui_input_backspace(&c->typing, &c->query, &at);
 			narrow(c);
 		}
 		return UI_OK;
@@ -493,8 +534,8 @@ static int ch_key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		break;
 	}
 	if (action == KA_NONE && k >= 0x20 && k < KM_SPECIAL && k != 0x7f && c->query.len < 100) {
-		char u[4];
-		buf_add(&c->query, u, utf8_encode(k, u));
+		size_t at = c->query.len;
+		ui_input_key(a, &c->typing, &c->query, &at, k);
 		narrow(c);
 		return UI_OK;
 	}

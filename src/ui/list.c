@@ -6,6 +6,7 @@
  * above the screen and asks the store for that many plus a page (searches are narrow, and the
  * hits come in official order). */
 #include "ui/editor.h"
+#include "ui/input.h"
 #include "ui/pick.h"
 #include "ui/person.h"
 #include "ui/term.h"
@@ -48,6 +49,7 @@ struct list {
 	struct screen *scr;	/* screens/list.scr: the columns */
 	bool need_person;	/* a column shows a person field the name index does not hold */
 	struct buf query;
+	struct vn_ime_state typing;	/* the input method's keys for the query's last word */
 	struct lrow rows[MAX_ROWS];
 	int nrows, cur;
 	struct buf anchor;	/* browsing: position of the first row (empty: the start) */
@@ -977,24 +979,21 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 	case KA_SEARCH: return UI_OK;	/* the search box always has the typing */
 	case KA_CLEAR_SEARCH:
 		buf_reset(&l->query);
+		memset(&l->typing, 0, sizeof l->typing);
 		query_changed(a, l);
 		return UI_OK;
 	case KA_BACKSPACE:
 		if (l->query.len) {
 			/* Remove the last letter with its marks, not a byte of it. */
-			size_t n = l->query.len;
-			while (n > 0 && ((unsigned char)l->query.p[n - 1] & 0xc0) == 0x80)
-				n--;
-			if (n > 0)
-				n--;
-			l->query.len = n;
-			l->query.p[n] = '\0';
+			size_t at = l->query.len;
+			ui_input_backspace(&l->typing, &l->query, &at);
 			query_changed(a, l);
 		}
 		return UI_OK;
 	case KA_CANCEL:
 		if (l->query.len) {
 			buf_reset(&l->query);
+			memset(&l->typing, 0, sizeof l->typing);
 			query_changed(a, l);
 			return UI_OK;
 		}
@@ -1016,9 +1015,8 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 	if (action == KA_NONE && k >= 0x20 && k < KM_SPECIAL && k != 0x7f) {
 		if (l->query.len >= 200)
 			return UI_OK;
-		char u[4];
-		size_t n = utf8_encode(k, u);
-		buf_add(&l->query, u, n);
+		size_t at = l->query.len;
+		ui_input_key(a, &l->typing, &l->query, &at, k);
 		query_changed(a, l);
 		return UI_OK;
 	}

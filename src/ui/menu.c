@@ -21,9 +21,9 @@ static const struct item items[] = {
 	{ N_("Dues"), NULL, N_("Dues") },
 	{ N_("Meetings"), NULL, N_("Meetings") },
 	{ N_("Reports"), NULL, N_("Reports") },
-	{ N_("Import / export"), NULL, N_("Import and export in the program") },
+	{ N_("Import a list"), ui_import_new, NULL },
 	{ N_("Review"), NULL, N_("Review") },
-	{ N_("System"), NULL, N_("System settings") },
+	{ N_("System settings"), ui_system_new, NULL },
 };
 #define NITEMS ((int)(sizeof items / sizeof *items))
 

@@ -2,12 +2,15 @@
 #include "ui/term.h"
 
 #include "core/keymap.h"
+#include "text/translit.h"
 #include "text/utf8.h"
 #include "text/width.h"
 #include "util/msg.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,9 @@
 
 static bool started;
 static bool colour;
+/* How text reaches the terminal: decided once, from the locale's character set. */
+static enum term_display display = TD_UTF8;
+static bool ascii_viqr = true;	/* on an ASCII terminal: VIQR, else no marks */
 /* The terminal went away (SSH dropped: SIGHUP) or someone asked the program to stop
  * (SIGTERM): the main loop ends and the store is closed properly, so the next person to open
  * it does not have to run recovery while everyone else waits. */
@@ -53,6 +59,48 @@ static attr_t attr_of(enum term_attr a)
 	case TA_HEADING: return A_BOLD;
 	default: return A_NORMAL;
 	}
+}
+
+/* A character the locale's 8-bit character set holds as a printable byte (TCVN's capitals in
+ * C0 would reach the terminal as controls). */
+static bool locale_has(wchar_t w)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = wcrtomb(mb, w, &st);
+	return n != (size_t)-1 && n > 0 && (n > 1 || (unsigned char)mb[0] >= 0x20);
+}
+
+void term_ascii_style(bool viqr)
+{
+	ascii_viqr = viqr;
+	if (display == TD_VIQR || display == TD_NOMARKS)
+		display = viqr ? TD_VIQR : TD_NOMARKS;
+}
+
+enum term_display term_choose_display(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"))) {
+		display = TD_UTF8;
+		return display;
+	}
+	/* An 8-bit set that holds every Vietnamese letter (VISCII, TCVN) shows them as they are;
+	 * one that lacks any (Latin-1, ASCII) shows all of them in ASCII, so that a name never
+	 * comes out half in one form and half in the other. */
+	static const wchar_t probe[] = L"ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợ"
+				       L"ùủũúụừửữứựỳỷỹýỵ";
+	bool all = true;
+	for (const wchar_t *w = probe; *w && all; w++)
+		all = locale_has(*w);
+	display = all ? TD_LOCALE : ascii_viqr ? TD_VIQR : TD_NOMARKS;
+	return display;
+}
+
+enum term_display term_display(void)
+{
+	return display;
 }
 
 int term_start(void)
@@ -217,6 +265,58 @@ static wchar_t shown(uint32_t cp)
 	return (wchar_t)cp;
 }
 
+/* Lay out s[0..n) as the terminal will show it, at most width columns: into out (up to max
+ * characters, may be NULL) and returns the columns used.  Every code point goes through shown();
+ * a terminal that cannot show a letter gets its ASCII form, which is what term_width_of measures
+ * too, so columns line up whatever the terminal. */
+static int layout(const char *s, size_t n, int width, wchar_t *out, size_t max, size_t *nout)
+{
+	size_t nw = 0;
+	int used = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = utf8_decode(s + i, n - i, &cp);
+		if (len < 0) {
+			cp = '?';
+			len = 1;
+		}
+		i += (size_t)len;
+		wchar_t w = shown(cp);
+		char alt[5];
+		const char *ascii = NULL;
+		if (display != TD_UTF8 && w >= 0x80 &&
+		    (display != TD_LOCALE || !locale_has(w))) {
+			if (w >= 0x300 && w < 0x370)
+				continue;	/* a combining mark: its letter is already out */
+			if (vn_translit_letter((uint32_t)w, display != TD_NOMARKS, alt))
+				ascii = alt;
+			else if (!(ascii = vn_translit_symbol((uint32_t)w)))
+				ascii = "?";
+		}
+		if (ascii) {
+			size_t k = strlen(ascii);
+			if (used + (int)k > width || (out && nw + k >= max))
+				break;
+			for (size_t j = 0; j < k; j++)
+				if (out)
+					out[nw++] = (wchar_t)ascii[j];
+			used += (int)k;
+			continue;
+		}
+		char one[4];
+		size_t olen = utf8_encode((uint32_t)w, one);
+		int cw = vn_width(one, olen);
+		if (used + cw > width || (out && nw + 1 >= max))
+			break;
+		if (out)
+			out[nw++] = w;
+		used += cw;
+	}
+	if (nout)
+		*nout = nw;
+	return used;
+}
+
 int term_text(int row, int col, int width, const char *s, enum term_attr a, bool pad)
 {
 	if (row < 0 || row >= LINES || col >= COLS || width <= 0)
@@ -225,26 +325,8 @@ int term_text(int row, int col, int width, const char *s, enum term_attr a, bool
 		width = COLS - col;
 	wchar_t wbuf[512];
 	size_t nw = 0;
-	int used = 0;
-	size_t n = s ? strlen(s) : 0;
-	for (size_t i = 0; i < n && nw < sizeof wbuf / sizeof *wbuf - 1;) {
-		uint32_t cp;
-		int len = utf8_decode(s + i, n - i, &cp);
-		char one[4];
-		size_t olen;
-		if (len < 0) {
-			cp = '?';
-			len = 1;
-		}
-		wchar_t w = shown(cp);
-		olen = utf8_encode((uint32_t)w, one);
-		int cw = vn_width(one, olen);
-		if (used + cw > width)
-			break;
-		wbuf[nw++] = w;
-		used += cw;
-		i += (size_t)len;
-	}
+	int used = layout(s ? s : "", s ? strlen(s) : 0, width, wbuf, sizeof wbuf / sizeof *wbuf,
+			  &nw);
 	wbuf[nw] = 0;
 	attr_t at = attr_of(a);
 	attron(at);
@@ -294,5 +376,9 @@ void term_redraw_all(void)
 
 int term_width_of(const char *s)
 {
-	return s ? vn_width(s, strlen(s)) : 0;
+	if (!s)
+		return 0;
+	if (display == TD_UTF8)
+		return vn_width(s, strlen(s));
+	return layout(s, strlen(s), INT_MAX, NULL, 0, NULL);
 }

@@ -25,6 +25,16 @@ enum term_attr {
 	TA_HEADING,	/* column headings */
 };
 
+/* How text is shown: as UTF-8; in the locale's own 8-bit set (VISCII, TCVN), every letter it
+ * holds as itself; or, on a terminal with no Vietnamese (ASCII, Latin-1), letters in VIQR
+ * ("Nguye^~n") or without marks.  Characters with no form at all show as '?'. */
+enum term_display { TD_UTF8, TD_LOCALE, TD_VIQR, TD_NOMARKS };
+/* Decide from the locale (LC_CTYPE, set by the caller) before term_start; returns the choice. */
+enum term_display term_choose_display(void);
+enum term_display term_display(void);
+/* On a terminal with no Vietnamese: VIQR (true, the default) or no marks. */
+void term_ascii_style(bool viqr);
+
 /* Start curses on the terminal (colours unless NO_COLOR is set or the terminal has none).
  * Returns 0, or -1 if the terminal cannot be used (the reason in a message). */
 int term_start(void);

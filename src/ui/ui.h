@@ -10,11 +10,14 @@
 #include <stdint.h>
 
 #include "core/keymap.h"
+#include "core/settings.h"
+#include "core/typing.h"
 #include "util/buf.h"
 
 struct cli;
 struct store;
 struct ui_screen;
+struct vn_ime;
 
 /* What a key handler asks of the main loop. */
 enum {
@@ -31,7 +34,11 @@ struct ui_app {
 	const char *login;
 	uint64_t org_id;		/* organization in view (0: all) */
 	char org_code[16];
-	const char *ime;		/* input method shown on the status line */
+	struct vn_ime *imes[TYPING__N];	/* the input methods' rules */
+	int ime_method;			/* enum typing_method: the one typing goes through */
+	bool ime_on;			/* off: keys are letters as they come ("EN") */
+	struct settings settings;	/* the user's, saved when typing is switched */
+	char *settings_path;
 	struct buf message;		/* shown on the message line until the next key */
 	bool message_error;
 	struct ui_screen *stack[16];
@@ -67,6 +74,8 @@ void ui_push(struct ui_app *a, struct ui_screen *s);
 /* Put a message on the message line (printf-style, already translated). */
 void ui_message(struct ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Paint the screen now (before work that takes a while, with a message saying so). */
+void ui_repaint(struct ui_app *a);
 /* Ask a yes/no question on the message line; true for yes. */
 bool ui_confirm(struct ui_app *a, const char *question);
 /* Ask for a line of text on the message line (Enter takes it, cancel gives NULL); initial is
@@ -84,5 +93,10 @@ struct ui_screen *ui_units_new(struct ui_app *a);
 struct ui_screen *ui_list_of_unit(struct ui_app *a, uint64_t org, const char *org_code,
 				  uint64_t unit, const char *unit_name);
 struct ui_screen *ui_help_new(struct ui_app *a, enum km_ctx ctx);
+/* Import a list: asks for the file, then shows it read in its (guessed) encoding; NULL when the
+ * person cancels or the file cannot be read. */
+struct ui_screen *ui_import_new(struct ui_app *a);
+/* The user's settings: typing method, tone placement, names on an ASCII terminal. */
+struct ui_screen *ui_system_new(struct ui_app *a);
 
 #endif

@@ -11,7 +11,7 @@ ui_start -d "$D"
 check "the main menu appears" ui_wait "Main menu"
 s=$(ui_screen)
 like "$s" "1  Members" "item 1 is Members"
-like "$s" "9  System" "nine items"
+like "$s" "9  System settings" "nine items"
 like "$s" "Store: store .* User: tester .* Organization: all .* Typing: EN" "the status line"
 
 ui_keys 4
