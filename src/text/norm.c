@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <uninorm.h>
 
 /* Text is already NFC if every code point is below U+0300 or a precomposed Vietnamese letter
@@ -32,15 +33,8 @@ static bool surely_nfc(const char *s, size_t n)
 	return true;
 }
 
-int vn_nfc(struct buf *out, const char *s, size_t n)
+static void normalize(struct buf *out, const char *s, size_t n)
 {
-	if (utf8_validate(s, n, NULL) < 0)
-		return -1;
-	if (surely_nfc(s, n)) {
-		buf_add(out, s, n);
-		return 0;
-	}
-
 	uint8_t tmp[512];
 	size_t len = sizeof tmp;
 	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, tmp, &len);
@@ -49,5 +43,28 @@ int vn_nfc(struct buf *out, const char *s, size_t n)
 	buf_add(out, r, len);
 	if (r != tmp)
 		free(r);
+}
+
+int vn_nfc(struct buf *out, const char *s, size_t n)
+{
+	if (utf8_validate(s, n, NULL) < 0)
+		return -1;
+	if (surely_nfc(s, n)) {
+		buf_add(out, s, n);
+		return 0;
+	}
+	/* A line break composes with nothing on either side, so a long text (a whole file being
+	 * converted) is normalized a line at a time: only the lines that need it pay for it, and a
+	 * byte order mark or one "…" does not send a hundred megabytes through the normalizer. */
+	size_t i = 0;
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t j = nl ? (size_t)(nl - s) + 1 : n;
+		if (surely_nfc(s + i, j - i))
+			buf_add(out, s + i, j - i);
+		else
+			normalize(out, s + i, j - i);
+		i = j;
+	}
 	return 0;
 }
