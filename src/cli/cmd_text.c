@@ -25,6 +25,7 @@ struct conv {
 	bool fix_caps;
 	const char *name;	/* the input, for messages */
 	size_t line;		/* lines converted so far */
+	bool at_start;		/* nothing of this input converted yet */
 	uint64_t replaced;
 	struct buf utf8, fixed, out;
 };
@@ -67,6 +68,12 @@ static int convert_chunk(struct conv *cv, const char *s, size_t n, FILE *out, st
 		err_where(e, "%s:%zu", cv->name, line);
 		return rc;
 	}
+	if (cv->at_start && cv->utf8.len >= 3 && !memcmp(cv->utf8.p, "\xEF\xBB\xBF", 3)) {
+		/* A byte order mark says "this is Unicode"; it is not text to convert. */
+		memmove(cv->utf8.p, cv->utf8.p + 3, cv->utf8.len - 2);
+		cv->utf8.len -= 3;
+	}
+	cv->at_start = false;
 	const struct buf *text = &cv->utf8;
 	if (cv->fix_caps) {
 		buf_reset(&cv->fixed);
@@ -217,6 +224,7 @@ int cmd_convert(struct cli *c, int argc, char **argv)
 		}
 		cv.name = strcmp(path, "-") ? path : _("(standard input)");
 		cv.line = 0;
+		cv.at_start = true;
 		if (guess)
 			vn_codec_free(&cv.from);
 		rc = convert_stream(&cv, in, out, &e);

@@ -96,6 +96,8 @@ is "$(printf 'NGUY\xd4N V\xa8N A\n' | "$HV" convert --from tcvn3 --to utf-8 --fi
 is "$(printf "Hà Nội. What? A'b \\\\ don't\\n" | "$HV" convert --from utf-8 --to viqr | "$HV" convert --from viqr --to utf-8)" \
 	"Hà Nội. What? A'b \\ don't" "VIQR keeps what looks like a mark but is not"
 is "$(printf 'Nguyễn\n' | "$HV" convert --from utf-8 --to viqr)" "Nguye^~n" "VIQR mnemonics"
+is "$(printf '\xef\xbb\xbfH\xe1\xbb\x8d\n' | "$HV" convert --to vni | od -An -c | tr -s ' ')" " H o 357 \n" \
+	"a byte order mark at the start of a UTF-8 file is not text: it is not converted"
 is "$(printf 'Đặng Thị Ánh\n' | "$HV" convert --to ascii 2>/dev/null)" "Dang Thi Anh" "ascii drops the marks"
 "$HV" convert --to klingon < /dev/null 2>/dev/null; st=$?
 is "$st" 2 "an unknown encoding is a usage error"
