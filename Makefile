@@ -194,10 +194,12 @@ install: $(BIN) $(MO)
 	for m in $(MO); do d=$(DESTDIR)$(DATADIR)/$${m#build/}; install -d $$(dirname $$d); install -m 644 $$m $$d; done
 	install -m 644 man/hoivien.1 $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1
 	install -m 644 man/hoivien-screens.5 $(DESTDIR)$(PREFIX)/share/man/man5/hoivien-screens.5
+	install -m 644 man/hoivien-ime.5 $(DESTDIR)$(PREFIX)/share/man/man5/hoivien-ime.5
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/hoivien $(DESTDIR)$(PREFIX)/share/man/man1/hoivien.1 \
-		$(DESTDIR)$(PREFIX)/share/man/man5/hoivien-screens.5
+		$(DESTDIR)$(PREFIX)/share/man/man5/hoivien-screens.5 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/hoivien-ime.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -119,3 +119,34 @@ if [ -x "$UI" ]; then
 	printf '%-44s %10s bytes a Down, %s a PageDown\n' "written to the terminal, list scrolling" \
 		"$(v down_bytes)" "$(v pagedown_bytes)"
 fi
+
+# Vietnamese encodings: detection and conversion of the first 100 MB of the member list, encoded
+# in each legacy encoding (in-process, MB/s of input), and hoivien convert as a whole process.
+TX=$TOP/build/bench/bench_text
+if [ -x "$TX" ]; then
+	line=$("$TX" "$CSV" 100 "$RUNS") || die "bench_text failed"
+	v() { echo "$line" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
+	for e in utf-8 tcvn3 vni viscii cp1258; do
+		printf '%-44s %10s MB/s detect, %s MB/s decode, %s MB/s encode\n' \
+			"encoding $e (100 MB)" "$(v "detect_$e")" "$(v "decode_$e")" "$(v "encode_$e")"
+	done
+	case $line in *WRONG*) echo "   detection went wrong: $line";; esac
+	head -c 100M "$CSV" > "$W/text100.csv"
+	: > "$W/conv.times"
+	for r in $(seq 1 "$RUNS"); do
+		run_timed "$W/t" "$HV" convert --from utf-8 --to vni -o "$W/text100.vni" "$W/text100.csv"
+		cut -d' ' -f1 "$W/t" >> "$W/conv.times"
+	done
+	printf '%-44s %10.0f MB/s\n' "hoivien convert utf-8 -> vni (100 MB file)" \
+		"$(median < "$W/conv.times" | awk '{ print 100 / $1 }')"
+	: > "$W/conv.times"
+	for r in $(seq 1 "$RUNS"); do
+		run_timed "$W/t" "$HV" convert --to utf-8 -o "$W/text100.back" "$W/text100.vni"
+		cut -d' ' -f1 "$W/t" >> "$W/conv.times"
+	done
+	printf '%-44s %10.0f MB/s\n' "hoivien convert vni (guessed) -> utf-8" \
+		"$(median < "$W/conv.times" | awk '{ print 100 / $1 }')"
+	# (convert drops the byte order mark the list starts with: it is not text)
+	sed '1s/^\xEF\xBB\xBF//' "$W/text100.csv" | cmp -s - "$W/text100.back" ||
+		echo "   the round trip utf-8 -> vni -> utf-8 changed the text"
+fi
