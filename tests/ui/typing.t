@@ -146,4 +146,15 @@ out=$("$HV" -d "$D" find "dang thi ngoc anh")
 like "$out" "Đặng Thị Ngọc Ánh	2001" "stored as Unicode (hoivien find)"
 check "in NFC" nfc_ok "$out" $'\xc4\x90\xe1\xba\xb7ng'
 
+# A TCVN terminal (output only, as such terminals were): the letters show.
+localedef -i vi_VN -f TCVN5712-1 "$LOC/vi_VN.TCVN" >/dev/null 2>&1
+LOCPATH=$LOC LC_ALL=vi_VN.TCVN LANG=vi_VN.TCVN UI_WRAP="$HOIVIEN_TOOLS/vtconv TCVN5712-1" \
+	ui_start -d "$D"
+ui_wait "Hội viên" >/dev/null
+ui_keys 1
+check "names show with their letters on a TCVN terminal" ui_wait "Nguyễn Thị An "
+ui_keys C-q
+ui_wait_exit >/dev/null
+ui_stop
+
 done_testing
