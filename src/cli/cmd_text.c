@@ -87,8 +87,8 @@ static int convert_chunk(struct conv *cv, const char *s, size_t n, FILE *out, st
 		locate(buf_str(text), p.offset, cv->line + 1, &line, &col);
 		char ch[5] = { 0 };
 		utf8_encode(p.cp, ch);
-		int rc = err_set(e, ERR_INVAL, _("column %zu: %s has no '%s' (U+%04X); nothing was "
-						 "written (--replace writes it without marks, or '?')"),
+		int rc = err_set(e, ERR_INVAL, _("column %zu: %s has no '%s' (U+%04X) (--replace "
+						 "writes it without marks, or '?')"),
 				 col, vn_enc_label(vn_codec_enc(cv->to)), ch, (unsigned)p.cp);
 		err_where(e, "%s:%zu", cv->name, line);
 		return rc;

@@ -22,14 +22,15 @@ trap ui_cleanup EXIT
 
 # ui_start ARGS...: start hoivien ARGS in an 80x24 window (more: UI_COLS/UI_ROWS).  Set
 # UI_SESSION to drive a second program at the same time (and UI_USER for its user name), and
-# UI_WRAP to run it through a command (the VISCII terminal of typing.t).
+# UI_WRAP to run it through a command (the VISCII terminal of typing.t); UI_LANG and UI_LC_ALL
+# give it a locale (setting LC_ALL itself would make this shell try to use it).
 ui_start() {
 	rm -f "$UI_EXIT"
 	local user=${UI_USER:-$HOIVIEN_USER}
 	local cmd="${UI_WRAP:-}"
 	for a in "$HV" "$@"; do cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
 	tmux_ new-session -d -s "${UI_SESSION:-hv}" -x "${UI_COLS:-80}" -y "${UI_ROWS:-24}" \
-		"env LANG=$LANG LC_ALL=$LC_ALL LC_CTYPE=${LC_CTYPE:-} LOCPATH=${LOCPATH:-} \
+		"env LANG=${UI_LANG:-$LANG} LC_ALL=${UI_LC_ALL:-$LC_ALL} LC_CTYPE=${LC_CTYPE:-} LOCPATH=${LOCPATH:-} \
 		 XDG_CONFIG_HOME=$XDG_CONFIG_HOME \
 		 HOIVIEN_USER=$user HOIVIEN_DATADIR=$HOIVIEN_DATADIR TZ=$TZ \
 		 NO_COLOR=${NO_COLOR:-} ASAN_OPTIONS=${ASAN_OPTIONS:-} $cmd 2>>'$UI_ERR'; echo \$? > '$UI_EXIT'; sleep 30"

@@ -76,7 +76,7 @@ ui_wait_exit >/dev/null
 ui_stop
 
 # An ASCII terminal: names in VIQR, never "Nguy n"; typing is VIQR and finds them.
-LC_ALL=C LANG=C ui_start -d "$D"
+UI_LC_ALL=C UI_LANG=C ui_start -d "$D"
 ui_wait "Main menu" >/dev/null
 like "$(ui_screen)" "Typing: VIQR" "under LANG=C typing starts in VIQR"
 like "$(ui_screen)" "Store: store \| User" "the status line's bars are ASCII"
@@ -91,7 +91,7 @@ ui_wait_exit >/dev/null
 ui_stop
 
 # A UTF-8 locale asked for but not installed: the letters still show (C.UTF-8 stands in).
-LC_ALL=vi_XX.UTF-8 LANG=vi_XX.UTF-8 ui_start -d "$D"
+UI_LC_ALL=vi_XX.UTF-8 UI_LANG=vi_XX.UTF-8 ui_start -d "$D"
 ui_wait "Main menu|Trình đơn" >/dev/null
 ui_keys 1
 ui_type "hoang"
@@ -102,7 +102,7 @@ ui_stop
 
 # ... or without marks, when the user says so.
 printf 'display = nomarks\n' >> "$XDG_CONFIG_HOME/hoivien/settings"
-LC_ALL=C LANG=C ui_start -d "$D"
+UI_LC_ALL=C UI_LANG=C ui_start -d "$D"
 ui_wait "Main menu" >/dev/null
 ui_keys 1
 ui_wait "Full name" >/dev/null
@@ -120,7 +120,7 @@ localedef -i vi_VN -f VISCII "$LOC/vi_VN.VISCII" >/dev/null 2>&1
 check "a VISCII locale can be built (localedef, package locales)" \
 	test "$(LOCPATH=$LOC LC_ALL=vi_VN.VISCII locale charmap 2>/dev/null)" = VISCII
 printf 'ime-on = no\n' >> "$XDG_CONFIG_HOME/hoivien/settings"
-LOCPATH=$LOC LC_ALL=vi_VN.VISCII LANG=vi_VN.VISCII UI_WRAP="$HOIVIEN_TOOLS/vtconv VISCII" \
+LOCPATH=$LOC UI_LC_ALL=vi_VN.VISCII UI_LANG=vi_VN.VISCII UI_WRAP="$HOIVIEN_TOOLS/vtconv VISCII" \
 	ui_start -d "$D"
 check "the menu in Vietnamese on a VISCII terminal" ui_wait "Danh sách hội viên|Hội viên"
 ui_keys 1
@@ -148,7 +148,7 @@ check "in NFC" nfc_ok "$out" $'\xc4\x90\xe1\xba\xb7ng'
 
 # A TCVN terminal (output only, as such terminals were): the letters show.
 localedef -i vi_VN -f TCVN5712-1 "$LOC/vi_VN.TCVN" >/dev/null 2>&1
-LOCPATH=$LOC LC_ALL=vi_VN.TCVN LANG=vi_VN.TCVN UI_WRAP="$HOIVIEN_TOOLS/vtconv TCVN5712-1" \
+LOCPATH=$LOC UI_LC_ALL=vi_VN.TCVN UI_LANG=vi_VN.TCVN UI_WRAP="$HOIVIEN_TOOLS/vtconv TCVN5712-1" \
 	ui_start -d "$D"
 ui_wait "Hội viên" >/dev/null
 ui_keys 1
