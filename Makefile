@@ -7,14 +7,15 @@ DATADIR  := $(PREFIX)/share/hoivien
 CC       ?= cc
 
 # Debian packages the build, the tests and `make run` need (see README, "Dependencies").
-DEB_PKGS := gcc make libc6-dev libdb-dev libunistring-dev libncurses-dev gettext tmux perl valgrind locales \
+DEB_PKGS := gcc make libc6-dev libdb-dev libunistring-dev libncurses-dev libxlsxwriter-dev pkgconf \
+            gettext tmux perl valgrind locales \
             time
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS := -Isrc -Itests/lib -D_GNU_SOURCE -DHOIVIEN_VERSION='"$(VERSION)"' \
             -DHOIVIEN_DATADIR_DEFAULT='"$(DATADIR)"'
 CSTD     := -std=c11
-LDLIBS   := -ldb -lunistring
+LDLIBS   := -ldb -lunistring $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 # Two builds of the same sources: build/ (optimised: make run, bench, install, valgrind) and
 # build/san/ (AddressSanitizer + UndefinedBehaviorSanitizer: make check).
