@@ -52,6 +52,8 @@ static const struct km_action {
 	[KA_QUIT] = { .name = "quit", .ctxs = ALL_CTX, .help = N_("quit hoivien") },
 	[KA_IME_TOGGLE] = { .name = "ime-toggle", .ctxs = ALL_CTX,
 			    .help = N_("turn Vietnamese typing on or off") },
+	[KA_COUNT] = { .name = "count", .ctxs = CTX(KM_LIST),
+		       .help = N_("count the values of a column over the list") },
 	[KA_IME_METHOD] = { .name = "ime-method", .ctxs = ALL_CTX,
 			    .help = N_("next Vietnamese typing method (Telex, VNI, VIQR)") },
 	[KA_UP] = { .name = "up", .ctxs = LISTS, .help = N_("move up") },

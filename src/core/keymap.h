@@ -84,6 +84,7 @@ enum km_act {
 	KA_YES,		/* yes */
 	KA_NO,		/* no */
 	KA_IME_METHOD,	/* ime-method */
+	KA_COUNT,	/* count */
 	KA__COUNT
 };
 

@@ -86,17 +86,12 @@ static int page_rows(void)
 	return n < 1 ? 1 : n > MAX_ROWS ? MAX_ROWS : n;
 }
 
+static void row_free(struct lrow *r);
+
 static void rows_clear(struct list *l)
 {
-	for (int i = 0; i < l->nrows; i++) {
-		struct lrow *r = &l->rows[i];
-		free(r->name);
-		for (int c = 0; c < MAX_COLS; c++)
-			free(r->cell[c]);
-		buf_free(&r->pos);
-		buf_free(&r->orgs);
-		buf_free(&r->unit);
-	}
+	for (int i = 0; i < l->nrows; i++)
+		row_free(&l->rows[i]);
 	l->nrows = 0;
 }
 
@@ -184,25 +179,26 @@ static char *cell_text(struct ui_app *a, const struct screen_column *c, const st
 	return buf_steal(&b);
 }
 
-/* Add a person as a row (false if the filter leaves them out). */
-static bool add_row(struct ui_app *a, struct list *l, int at, uint64_t id, hv_date birth,
-		    const char *name, const void *pos, size_t pos_len)
+/* Read a person into r with the cells of every column (false if the filter leaves them out;
+ * r then holds nothing to free). */
+static bool row_build(struct ui_app *a, struct list *l, struct lrow *r, uint64_t id, hv_date birth,
+		      const char *name, const void *pos, size_t pos_len)
 {
-	struct lrow r = { .id = id, .birth = birth, .pos = BUF_INIT, .orgs = BUF_INIT,
-			  .unit = BUF_INIT };
-	struct gather g = { .a = a, .l = l, .r = &r };
+	*r = (struct lrow){ .id = id, .birth = birth, .pos = BUF_INIT, .orgs = BUF_INIT,
+			    .unit = BUF_INIT };
+	struct gather g = { .a = a, .l = l, .r = r };
 	struct err e;
 	err_clear(&e);
 	store_each_membership_of_person(a->store, NULL, id, each_membership, &g, &e);
 	if (filtering(a, l) && !g.match) {
-		buf_free(&r.orgs);
-		buf_free(&r.unit);
+		buf_free(&r->orgs);
+		buf_free(&r->unit);
 		rec_clear(&REC_DEF_MEMBERSHIP, &g.first);
 		return false;
 	}
-	r.name = xstrdup(name);
+	r->name = xstrdup(name);
 	if (pos)
-		buf_add(&r.pos, pos, pos_len);
+		buf_add(&r->pos, pos, pos_len);
 	struct person p = { 0 };
 	bool have_p = false;
 	if (l->need_person) {
@@ -210,9 +206,29 @@ static bool add_row(struct ui_app *a, struct list *l, int at, uint64_t id, hv_da
 		err_clear(&e);
 	}
 	for (size_t c = 0; l->scr && c < l->scr->ncolumns && c < MAX_COLS; c++)
-		r.cell[c] = cell_text(a, &l->scr->columns[c], &r, have_p ? &p : NULL, &g);
+		r->cell[c] = cell_text(a, &l->scr->columns[c], r, have_p ? &p : NULL, &g);
 	rec_clear(&REC_DEF_PERSON, &p);
 	rec_clear(&REC_DEF_MEMBERSHIP, &g.first);
+	return true;
+}
+
+static void row_free(struct lrow *r)
+{
+	free(r->name);
+	for (int c = 0; c < MAX_COLS; c++)
+		free(r->cell[c]);
+	buf_free(&r->pos);
+	buf_free(&r->orgs);
+	buf_free(&r->unit);
+}
+
+/* Add a person as a row (false if the filter leaves them out). */
+static bool add_row(struct ui_app *a, struct list *l, int at, uint64_t id, hv_date birth,
+		    const char *name, const void *pos, size_t pos_len)
+{
+	struct lrow r;
+	if (!row_build(a, l, &r, id, birth, name, pos, pos_len))
+		return false;
 	if (at < l->nrows)
 		memmove(&l->rows[at + 1], &l->rows[at], (size_t)(l->nrows - at) * sizeof r);
 	l->rows[at] = r;
@@ -950,6 +966,152 @@ static int ask_filter(struct ui_app *a, struct list *l)
 	return UI_OK;
 }
 
+/* ---- counting a column ------------------------------------------------------------------- */
+
+/* The frequency view: every person the list holds under its search and filter (not only the
+ * screenful), read in the list's own order, and the values of one column counted.  Distinct
+ * values are few (sexes, organizations, branches, years), so their counts are what is kept, not
+ * the persons. */
+struct tally {
+	struct ui_app *a;
+	struct list *l;
+	size_t col;
+	struct hmap counts;
+	uint64_t total;
+};
+
+static void tally_person(struct tally *t, uint64_t id, hv_date birth, const char *name)
+{
+	struct lrow r;
+	if (!row_build(t->a, t->l, &r, id, birth, name, NULL, 0))
+		return;
+	const char *v = r.cell[t->col] && *r.cell[t->col] ? r.cell[t->col] : "";
+	uint64_t n = 0;
+	hmap_get(&t->counts, v, strlen(v), &n);
+	hmap_put(&t->counts, v, strlen(v), n + 1);
+	t->total++;
+	row_free(&r);
+}
+
+static int tally_row(const struct store_row *sr, void *ctx)
+{
+	tally_person(ctx, sr->id, sr->birth, sr->name);
+	return 0;
+}
+
+static int tally_hit(const struct find_hit *h, void *ctx)
+{
+	tally_person(ctx, h->id, h->birth, h->name);
+	return 0;
+}
+
+struct count_item {
+	char *text;
+	uint64_t n;
+};
+
+static int cmp_count(const void *x, const void *y)
+{
+	const struct count_item *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+/* The chooser that shows the counts owns their texts. */
+struct count_view {
+	char **items;
+	size_t n;
+};
+
+static void count_view_free(void *ctx)
+{
+	struct count_view *v = ctx;
+	for (size_t i = 0; i < v->n; i++)
+		free(v->items[i]);
+	free(v->items);
+	free(v);
+}
+
+static void count_picked(struct ui_app *a, void *ctx, int index, const char *item)
+{
+	(void)a;
+	(void)ctx;
+	(void)index;
+	(void)item;
+}
+
+/* The chooser of a column owns this; the headings are the list's screen file's. */
+struct col_choice {
+	struct list *l;
+	const char *heads[MAX_COLS];
+};
+
+static void column_chosen(struct ui_app *a, void *ctx, int index, const char *item)
+{
+	struct col_choice *c = ctx;
+	struct list *l = c->l;
+	struct tally t = { .a = a, .l = l, .col = (size_t)index };
+	hmap_init(&t.counts);
+	ui_message(a, "%s", _("Counting…"));
+	ui_repaint(a);
+	struct err e;
+	err_clear(&e);
+	int rc = 0;
+	if (l->query.len) {
+		/* By name only: a CCCD or card finds one person, nothing to count. */
+		rc = store_find_name(a->store, NULL, buf_str(&l->query), 0, tally_hit, &t, NULL, &e);
+	} else if (sel_mode(l)) {
+		for (size_t i = 0; i < l->nsel; i++)
+			tally_person(&t, l->sel[i].id, l->sel[i].birth, l->sel[i].name);
+	} else {
+		rc = store_list_persons(a->store, NULL, NULL, 0, 1, false, SIZE_MAX, tally_row, &t, &e);
+	}
+	buf_reset(&a->message);
+	if (rc < 0) {
+		char text[600];
+		ui_error(a, "%s", err_format(&e, text, sizeof text));
+		hmap_free(&t.counts);
+		return;
+	}
+	struct count_item *it = xcalloc(t.counts.len ? t.counts.len : 1, sizeof *it);
+	size_t n = 0;
+	for (size_t i = 0; i < t.counts.cap; i++)
+		if (t.counts.slots[i].key)
+			it[n++] = (struct count_item){ t.counts.slots[i].key, t.counts.slots[i].val };
+	qsort(it, n, sizeof *it, cmp_count);
+	struct count_view *v = xcalloc(1, sizeof *v);
+	v->items = xcalloc(n ? n : 1, sizeof *v->items);
+	for (size_t i = 0; i < n; i++) {
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "%8" PRIu64 "  %5.1f%%  %s", it[i].n,
+			   t.total ? 100.0 * (double)it[i].n / (double)t.total : 0.0,
+			   *it[i].text ? it[i].text : _("(empty)"));
+		v->items[v->n++] = buf_steal(&b);
+	}
+	free(it);
+	hmap_free(&t.counts);
+	char title[300];
+	snprintf(title, sizeof title, _("%s: %" PRIu64 " members counted"), item, t.total);
+	ui_push(a, ui_choose_new(a, title, (const char *const *)v->items, v->n, count_picked, v,
+				 count_view_free));
+}
+
+/* F6: which column to count. */
+static int ask_column(struct ui_app *a, struct list *l)
+{
+	if (!l->scr || !l->scr->ncolumns)
+		return UI_OK;
+	struct col_choice *c = xcalloc(1, sizeof *c);
+	c->l = l;
+	size_t n = 0;
+	for (size_t i = 0; i < l->scr->ncolumns && i < MAX_COLS; i++)
+		c->heads[n++] = screen_text(&l->scr->columns[i].heading);
+	ui_push(a, ui_choose_new(a, _("Count the values of which column?"), c->heads, n,
+				 column_chosen, c, NULL));
+	return UI_OK;
+}
+
 static void hints(struct ui_app *a, struct ui_screen *s, struct buf *out)
 {
 	(void)s;
@@ -1009,6 +1171,8 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		return ask_reason(a, l);
 	case KA_FILTER:
 		return ask_filter(a, l);
+	case KA_COUNT:
+		return ask_column(a, l);
 	default:
 		break;
 	}
