@@ -15,7 +15,7 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 CPPFLAGS := -Isrc -Itests/lib -D_GNU_SOURCE -DHOIVIEN_VERSION='"$(VERSION)"' \
             -DHOIVIEN_DATADIR_DEFAULT='"$(DATADIR)"'
 CSTD     := -std=c11
-LDLIBS   := -ldb -lunistring $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+LDLIBS   := -ldb -lunistring -lm $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 # Two builds of the same sources: build/ (optimised: make run, bench, install, valgrind) and
 # build/san/ (AddressSanitizer + UndefinedBehaviorSanitizer: make check).
@@ -180,7 +180,7 @@ lint:
 	bad=$$(grep -rlE '#include *[<"]db\.h[>"]' src | grep -v '^src/store/'); \
 	if [ -n "$$bad" ]; then echo "lint: db.h included outside src/store: $$bad"; exit 1; fi
 
-bench: $(BIN) build/bench/bench_find build/bench/bench_ui build/bench/bench_text
+bench: $(BIN) build/bench/bench_find build/bench/bench_ui build/bench/bench_text build/bench/bench_dedupe
 	./bench/run.sh
 
 build/bench/%: bench/%.c build/libhoivien.a

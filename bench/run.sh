@@ -6,6 +6,7 @@
 #   BENCH_N      persons to generate (default 1000000; each is a member of 1-4 organizations)
 #   BENCH_RUNS   runs per figure (default 3)
 #   BENCH_DIR    work directory (default /tmp/hoivien-bench; needs ~2 GB free per import run)
+#   BENCH_DEDUPE_N  persons of the duplicates figures (default BENCH_N; 5% registered twice)
 #   HOIVIEN_CACHE_MB  cache of the stores the bench creates (default: hoivien's own default)
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -105,6 +106,36 @@ for r in $(seq 1 "$RUNS"); do
 	"$BF" "$S" scan | sed -n 's/.*scan_s=\([0-9.]*\).*/\1/p' >> "$W/scan.times"
 done
 printf '%-44s %10s s\n' "full scan, memberships counted by org" "$(median < "$W/scan.times")"
+
+# Duplicates: a generated store in which 5% of the persons are registered a second time by
+# another organization (name variants, CCCD on one record only, birth as a year...), the truth
+# known; detection in a process of its own, precision and recall at the default threshold.
+BD=$TOP/build/bench/bench_dedupe
+if [ -x "$BD" ]; then
+	DN=${BENCH_DEDUPE_N:-$N}
+	DS=$W/dedupe-$DN
+	if [ ! -s "$DS/truth.txt" ]; then
+		rm -rf "$DS"
+		"$BD" gen "$DS" "$DN" 0.05 1 > "$W/dedupe.gen" || die "bench_dedupe gen failed"
+	fi
+	: > "$W/dedupe.times"
+	: > "$W/dedupe.rss"
+	for r in $(seq 1 "$RUNS"); do
+		"$BD" detect "$DS" > "$W/dedupe.out" || die "bench_dedupe detect failed"
+		line=$(grep '^dedupe:' "$W/dedupe.out")
+		echo "$line" | sed -n 's/.* time_s=\([0-9.]*\).*/\1/p' >> "$W/dedupe.times"
+		echo "$line" | sed -n 's/.* peak_rss_mb=\([0-9.]*\).*/\1/p' >> "$W/dedupe.rss"
+	done
+	v() { echo "$line" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
+	printf '%-44s %10s s, peak RSS %s MB (%s persons)\n' "duplicates: find candidate pairs" \
+		"$(median < "$W/dedupe.times")" "$(sort -n "$W/dedupe.rss" | tail -n 1)" "$(v persons)"
+	printf '%-44s %10s precision, %s recall (%s true pairs, score >= %s)\n' \
+		"duplicates: against the generator's truth" "$(v precision)" "$(v recall)" \
+		"$(v true_pairs)" "$(v threshold)"
+	sed -n '/^ *threshold/,/^recall/p' "$W/dedupe.out" | sed 's/^/   /'
+	printf '%-44s %10s s (%s found)\n' "one person in two branches of one organization" \
+		"$(v branch_s)" "$(v branch_errors)"
+fi
 
 # The full-screen program, driven through a pseudo-terminal of 80x24 like a person at it.
 UI=$TOP/build/bench/bench_ui

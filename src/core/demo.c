@@ -5,6 +5,7 @@
 #include "core/columns.h"
 #include "core/csv.h"
 #include "core/demo_data.h"
+#include "core/demo_priv.h"
 #include "core/orgs.h"
 #include "core/record.h"
 #include "store/store.h"
@@ -64,6 +65,12 @@ struct commune {
 	uint64_t *branch_id[O__COUNT];	/* per village; for CD per workplace */
 };
 
+/* A pair of one human's records, waiting for its batch to commit. */
+struct truth {
+	uint64_t a, b;
+	unsigned kinds;
+};
+
 struct demo {
 	const struct demo_run_opts *o;
 	struct demo_report *r;
@@ -84,6 +91,12 @@ struct demo {
 	/* the batch being written */
 	struct rng batch_start;
 	unsigned long batch_first, batch_n;
+	/* duplicates (dup_rate): their own random stream, so the rest stays as it was */
+	struct rng dup_rng, batch_dup_start;
+	struct truth *truth;
+	size_t ntruth, truth_cap;
+	struct atomic_file truth_af;
+	FILE *truth_f;
 };
 
 struct gen_membership {
@@ -100,6 +113,7 @@ struct gen_membership {
 struct gen_person {
 	struct person p;
 	unsigned commune;
+	unsigned village;
 	int n;
 	struct gen_membership m[MAX_MEMBERSHIPS];
 };
@@ -305,10 +319,9 @@ static unsigned workplace_of(const char *occ)
 	return WP_COMPANY;
 }
 
-static void add_membership(struct demo *d, struct gen_person *g, int o, unsigned branch,
-			   int min_age)
+static void add_membership(struct demo *d, struct rng *r, struct gen_person *g, int o,
+			   unsigned branch, int min_age)
 {
-	struct rng *r = &d->rng;
 	hv_date today = d->o->today;
 	int by = DATE_YEAR(g->p.birth);
 	struct gen_membership *m = &g->m[g->n++];
@@ -355,6 +368,7 @@ static void gen_person(struct demo *d, struct gen_person *g)
 	g->commune = rng_below(r, d->ncommunes);
 	struct commune *c = &d->c[g->commune];
 	unsigned village = rng_below(r, c->nbranches);
+	g->village = village;
 	struct demo_opts o = { .today = d->o->today, .age_min = 16, .age_max = 85,
 			       .region = DEMO_NORTH, .ethnic_area = c->kind == DEMO_ETHNIC,
 			       .province = PROVINCE, .commune = c->name, .branch = c->branch[village] };
@@ -371,30 +385,88 @@ static void gen_person(struct demo *d, struct gen_person *g)
 	const char *occ = g->p.occupation;
 	bool farmer = occ && strcmp(occ, "Nông dân") == 0;
 	if (age >= 16 && age <= 35 && rng_below(r, 100) < 60)
-		add_membership(d, g, O_DTN, village, 16);
+		add_membership(d, &d->rng, g, O_DTN, village, 16);
 	if (female && age >= 18 && rng_below(r, 100) < 55)
-		add_membership(d, g, O_PN, village, 18);
+		add_membership(d, &d->rng, g, O_PN, village, 18);
 	if (age >= 18 && rng_below(r, 100) < (farmer ? 70 : c->kind == DEMO_URBAN ? 2 : 8))
-		add_membership(d, g, O_ND, village, 18);
+		add_membership(d, &d->rng, g, O_ND, village, 18);
 	if (!female && age >= 40 && rng_below(r, 100) < 12)
-		add_membership(d, g, O_CCB, village, 22);
+		add_membership(d, &d->rng, g, O_CCB, village, 22);
 	if (is_worker(occ) && age >= 18 && age <= 62 && rng_below(r, 100) < 80)
-		add_membership(d, g, O_CD, workplace_of(occ), 18);
+		add_membership(d, &d->rng, g, O_CD, workplace_of(occ), 18);
 	if (age >= 30 && rng_below(r, 1000) < 30)
-		add_membership(d, g, O_MT, village, 30);
+		add_membership(d, &d->rng, g, O_MT, village, 30);
 	if (g->n == 0) {
 		/* Everyone on a register belongs somewhere. */
 		if (age <= 30)
-			add_membership(d, g, O_DTN, village, 16);
+			add_membership(d, &d->rng, g, O_DTN, village, 16);
 		else if (female)
-			add_membership(d, g, O_PN, village, 18);
+			add_membership(d, &d->rng, g, O_PN, village, 18);
 		else
-			add_membership(d, g, O_ND, village, 18);
+			add_membership(d, &d->rng, g, O_ND, village, 18);
 	}
 }
 
+/* The organizations g may still join, with the youngest age each takes members at. */
+static int joinable(const struct demo *d, const struct gen_person *g, int *orgs, int *min_age)
+{
+	int age = DATE_YEAR(d->o->today) - DATE_YEAR(g->p.birth);
+	bool female = g->p.sex == SEX_FEMALE;
+	static const int lo[O__COUNT] = { [O_MT] = 30, [O_CD] = 18, [O_DTN] = 16, [O_PN] = 18,
+					  [O_ND] = 18, [O_CCB] = 40 };
+	int n = 0;
+	for (int o = 0; o < O__COUNT; o++) {
+		bool in = false;
+		for (int i = 0; i < g->n; i++)
+			in |= g->m[i].org == o;
+		bool fits = age >= lo[o] && (o != O_DTN || age <= 30) && (o != O_PN || female) &&
+			    (o != O_CCB || !female) && (o != O_CD || (is_worker(g->p.occupation) && age <= 62));
+		if (!in && fits) {
+			orgs[n] = o;
+			min_age[n++] = o == O_CCB ? 22 : lo[o];
+		}
+	}
+	return n;
+}
+
+/* With chance dup_rate, the record a second organization keeps of g's human, into g2: one of
+ * g's memberships moves to it, or (g is in one organization) it gets one in an organization g
+ * may join.  Draws only from dup_rng. */
+static bool make_dup(struct demo *d, struct gen_person *g, struct gen_person *g2,
+		     unsigned *kinds)
+{
+	struct rng *r = &d->dup_rng;
+	if (rng_unit(r) >= d->o->dup_rate)
+		return false;
+	int orgs[O__COUNT], min_age[O__COUNT];
+	int n = g->n >= 2 ? 0 : joinable(d, g, orgs, min_age);
+	if (g->n < 2 && n == 0)
+		return false;
+	memset(g2, 0, sizeof *g2);
+	g2->commune = g->commune;
+	g2->village = g->village;
+	char *moved = NULL;
+	if (d->ncommunes > 1) {
+		unsigned c = (g->commune + 1 + rng_below(r, d->ncommunes - 1)) % d->ncommunes;
+		moved = lower_first(d->c[c].name);
+	}
+	*kinds = demo_dup_person(r, &g->p, &g2->p, d->csv != NULL, moved);
+	free(moved);
+	if (g->n >= 2) {
+		int i = (int)rng_below(r, (uint32_t)g->n);
+		g2->m[g2->n++] = g->m[i];
+		memmove(&g->m[i], &g->m[i + 1], (size_t)(g->n - i - 1) * sizeof g->m[0]);
+		g->n--;
+	} else {
+		int k = (int)rng_below(r, (uint32_t)n);
+		unsigned branch = orgs[k] == O_CD ? workplace_of(g->p.occupation) : g->village;
+		add_membership(d, r, g2, orgs[k], branch, min_age[k]);
+	}
+	return true;
+}
+
 static int write_person(struct store *s, struct store_txn *t, struct demo *d,
-			struct gen_person *g, struct err *e)
+			struct gen_person *g, uint64_t *id, struct err *e)
 {
 	struct person p = { 0 };
 	rec_copy(&REC_DEF_PERSON, &p, &g->p);
@@ -409,6 +481,7 @@ static int write_person(struct store *s, struct store_txn *t, struct demo *d,
 	rec_clear(&REC_DEF_PERSON, &p);
 	if (rc)
 		return rc;
+	*id = pid;
 	const struct commune *c = &d->c[g->commune];
 	for (int i = 0; i < g->n && rc == 0; i++) {
 		const struct gen_membership *gm = &g->m[i];
@@ -433,15 +506,27 @@ static int batch_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 {
 	struct demo *d = ctx;
 	d->rng = d->batch_start;
+	d->dup_rng = d->batch_dup_start;
+	d->ntruth = 0;
 	uint64_t seq[O__COUNT];
 	memcpy(seq, d->card_seq, sizeof seq);
 	unsigned serial = d->serial;
 	d->made = d->batch_first;
 	int rc = 0;
 	for (unsigned long i = 0; i < d->batch_n && rc == 0; i++) {
-		struct gen_person g;
+		struct gen_person g, g2;
+		unsigned kinds = 0;
+		uint64_t id, id2;
 		gen_person(d, &g);
-		rc = write_person(s, t, d, &g, e);
+		bool dup = d->o->dup_rate > 0 && make_dup(d, &g, &g2, &kinds);
+		rc = write_person(s, t, d, &g, &id, e);
+		if (dup) {
+			if (rc == 0 && (rc = write_person(s, t, d, &g2, &id2, e)) == 0) {
+				xgrow((void **)&d->truth, &d->truth_cap, d->ntruth + 1, sizeof *d->truth);
+				d->truth[d->ntruth++] = (struct truth){ id, id2, kinds };
+			}
+			rec_clear(&REC_DEF_PERSON, &g2.p);
+		}
 		rec_clear(&REC_DEF_PERSON, &g.p);
 		d->made++;
 	}
@@ -517,14 +602,25 @@ static int run_csv(struct demo *d, struct err *e)
 	}
 	csv_end_row(d->csv);
 	for (unsigned long i = 0; i < d->o->persons; i++) {
-		struct gen_person g;
+		struct gen_person g, g2;
+		unsigned kinds;
 		gen_person(d, &g);
+		bool dup = d->o->dup_rate > 0 && make_dup(d, &g, &g2, &kinds);
 		for (int k = 0; k < g.n; k++) {
 			csv_person_row(d, &g, &g.m[k]);
 			d->r->memberships++;
 		}
 		d->r->persons++;
 		rec_clear(&REC_DEF_PERSON, &g.p);
+		if (dup) {
+			for (int k = 0; k < g2.n; k++) {
+				csv_person_row(d, &g2, &g2.m[k]);
+				d->r->memberships++;
+			}
+			d->r->persons++;
+			d->r->duplicates++;
+			rec_clear(&REC_DEF_PERSON, &g2.p);
+		}
 	}
 	return atomic_commit(&d->af, e);
 }
@@ -539,10 +635,14 @@ int demo_run(struct store *s, const struct demo_run_opts *o, struct demo_report 
 	struct demo d = { .o = &opts, .r = r, .s = s, .e = e };
 	d.gen = demo_gen_new();
 	rng_seed(&d.rng, o->seed);
+	rng_seed(&d.dup_rng, o->seed ^ 0x9E3779B97F4A7C15ULL);
 	d.prov = demo_province(PROVINCE);
 	plan_communes(&d);
 	int rc = 0;
-	if (opts.csv) {
+	if (opts.csv && (opts.truth || opts.truth_path)) {
+		rc = err_set(e, ERR_USAGE, _("the duplicates' truth names person ids, so it needs a "
+					     "store rather than an import file"));
+	} else if (opts.csv) {
 		rc = run_csv(&d, e);
 	} else {
 		/* A demo province is generated whole: on top of other data it would duplicate units
@@ -554,18 +654,36 @@ int demo_run(struct store *s, const struct demo_run_opts *o, struct demo_report 
 						      "(persons: %" PRIu64 ", units: %" PRIu64 "); choose a "
 						      "new directory with -d DIR"),
 				     store_dir(s), persons, units);
+		if (rc == 0 && opts.truth_path && (rc = atomic_open(&d.truth_af, opts.truth_path, e)) == 0)
+			d.truth_f = d.truth_af.f;
 		if (rc == 0)
 			rc = store_write(s, build_tree, &d, e);
 		for (unsigned long done = 0; rc == 0 && done < opts.persons; done += d.batch_n) {
 			d.batch_start = d.rng;
+			d.batch_dup_start = d.dup_rng;
 			d.batch_first = done;
 			d.batch_n = opts.persons - done < BATCH ? opts.persons - done : BATCH;
 			rc = store_write_bulk(s, batch_fn, &d, e);
 			if (rc == 0)
 				store_checkpoint(s);
+			for (size_t i = 0; rc == 0 && i < d.ntruth; i++) {
+				const struct truth *x = &d.truth[i];
+				if (opts.truth)
+					opts.truth(x->a, x->b, x->kinds, opts.truth_ctx);
+				if (d.truth_f)
+					fprintf(d.truth_f, "%" PRIu64 " %" PRIu64 " %u\n", x->a, x->b, x->kinds);
+			}
+			if (rc == 0)
+				r->duplicates += d.ntruth;
+		}
+		if (d.truth_f) {
+			if (rc == 0)
+				rc = atomic_commit(&d.truth_af, e);
+			else
+				atomic_abort(&d.truth_af);
 		}
 		if (rc == 0) {
-			r->persons = d.made;
+			r->persons = d.made + r->duplicates;
 			uint64_t n = 0;
 			for (int i = 0; i < O__COUNT; i++)
 				n += d.card_seq[i];
@@ -574,5 +692,6 @@ int demo_run(struct store *s, const struct demo_run_opts *o, struct demo_report 
 	}
 	free_communes(&d);
 	demo_gen_free(&d.gen);
+	free(d.truth);
 	return rc;
 }

@@ -33,11 +33,11 @@ static bool surely_nfc(const char *s, size_t n)
 	return true;
 }
 
-static void normalize(struct buf *out, const char *s, size_t n)
+static void normalize(struct buf *out, const char *s, size_t n, uninorm_t form)
 {
 	uint8_t tmp[512];
 	size_t len = sizeof tmp;
-	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, tmp, &len);
+	uint8_t *r = u8_normalize(form, (const uint8_t *)s, n, tmp, &len);
 	if (!r)
 		vnl_oom();	/* the input is valid, so this can only be ENOMEM */
 	buf_add(out, r, len);
@@ -63,8 +63,16 @@ int vn_nfc(struct buf *out, const char *s, size_t n)
 		if (surely_nfc(s + i, j - i))
 			buf_add(out, s + i, j - i);
 		else
-			normalize(out, s + i, j - i);
+			normalize(out, s + i, j - i, UNINORM_NFC);
 		i = j;
 	}
+	return 0;
+}
+
+int vn_nfd(struct buf *out, const char *s, size_t n)
+{
+	if (utf8_validate(s, n, NULL) < 0)
+		return -1;
+	normalize(out, s, n, UNINORM_NFD);
 	return 0;
 }

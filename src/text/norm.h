@@ -10,5 +10,9 @@ struct buf;
  * (precomposed â ă ê ô ơ ư + combining tone). Returns 0, or -1 if s is not valid UTF-8
  * (out is then unchanged). */
 int vn_nfc(struct buf *out, const char *s, size_t n);
+/* Append the NFD form (base letters and combining marks) of the valid UTF-8 s[0..n): text as
+ * some Mac and web sources send it, for tests and generated data.  Returns 0, or -1 if s is not
+ * valid UTF-8 (out is then unchanged). */
+int vn_nfd(struct buf *out, const char *s, size_t n);
 
 #endif
