@@ -137,6 +137,22 @@ if [ -x "$BD" ]; then
 		"$(v branch_s)" "$(v branch_errors)"
 fi
 
+# Reports over the whole province, each a whole process (open, read, write the tables): the
+# standard statistics of the largest organization and of all six, and persons against
+# memberships across the organizations (with --org: by unit too).
+reports=("stats --org ND" "stats" "overlap" "overlap --org ND")
+for rep in "${reports[@]}"; do
+	: > "$W/report.times"
+	for r in $(seq 1 "$RUNS"); do
+		# shellcheck disable=SC2086
+		run_timed "$W/t" "$HV" -d "$S" report $rep
+		cat "$W/t" >> "$W/report.times"
+	done
+	printf '%-44s %10s s, peak RSS %.1f MB\n' "report $rep" \
+		"$(cut -d' ' -f1 "$W/report.times" | median)" \
+		"$(cut -d' ' -f2 "$W/report.times" | median | awk '{ print $1 / 1024 }')"
+done
+
 # The full-screen program, driven through a pseudo-terminal of 80x24 like a person at it.
 UI=$TOP/build/bench/bench_ui
 if [ -x "$UI" ]; then

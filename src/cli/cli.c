@@ -52,6 +52,14 @@ const struct cli_cmd cli_commands[] = {
 	  N_("apply DB_CONFIG changes (only while nobody is using the store)"),
 	  "" },
 	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
+	{ "report", cmd_report, "stats|overlap",
+	  N_("the standard statistics by unit, or persons against memberships across organizations"),
+	  N_("      --org CODE      one organization (stats: default one table per organization;\n"
+	     "                      overlap: persons with a membership of it)\n"
+	     "      --unit PATH     only the subtree of this unit of --org, e.g. \"Xã An Bình\"\n"
+	     "      --as-of DATE    count the memberships active on DD/MM/YYYY (default today)\n"
+	     "      --format F      text (tables that fit 80 columns, the default) or csv\n"
+	     "  -o, --output FILE   where to write (default: standard output)\n") },
 	{ "convert", cmd_convert, "[--from E] --to E [FILE…]",
 	  N_("convert text between Vietnamese encodings (Unicode, TCVN3, VNI, VISCII, …)"),
 	  N_("  -f, --from E        encoding of the input (default: guessed)\n"

@@ -75,6 +75,7 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_recover(struct cli *c, int argc, char **argv);
 int cmd_summary(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_detect(struct cli *c, int argc, char **argv);
 

@@ -8,6 +8,7 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,7 @@ static int add_org(const void *rec, void *ctx)
 	en->id = o->m.id;
 	en->code = xstrdup(o->code ? o->code : "");
 	en->name = xstrdup(o->name ? o->name : "");
+	en->member_word = xstrdup(o->member_word ? o->member_word : "");
 	struct buf f = BUF_INIT;
 	fold_squeeze(en->name, strlen(en->name), &f);
 	en->fold_name = buf_steal(&f);
@@ -80,6 +82,7 @@ void org_list_free(struct org_list *l)
 		free(l->v[i].code);
 		free(l->v[i].name);
 		free(l->v[i].fold_name);
+		free(l->v[i].member_word);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
@@ -125,6 +128,22 @@ const struct org_entry *org_list_by_id(const struct org_list *l, uint64_t id)
 		if (l->v[i].id == id)
 			return &l->v[i];
 	return NULL;
+}
+
+const char *org_member_word(const struct org_entry *o)
+{
+	static const struct {
+		const char *code, *word;
+		bool qualified;		/* wins over the record's word */
+	} words[] = {
+		{ "CD", "đoàn viên công đoàn", true }, { "CCB", "hội viên cựu chiến binh", true },
+		{ "DTN", "đoàn viên", false }, { "PN", "hội viên", false },
+		{ "ND", "hội viên", false }, { "MT", "thành viên", false },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(o->code, words[i].code) == 0 && (words[i].qualified || !*o->member_word))
+			return words[i].word;
+	return *o->member_word ? o->member_word : "thành viên";
 }
 
 void org_list_codes(const struct org_list *l, char *out, size_t n)

@@ -509,3 +509,88 @@ int rec_peek_uint(const void *data, size_t n, unsigned tag, uint64_t *v)
 		*v = val;
 	return 0;
 }
+
+/* uvarint_get, inlined: rec_pick runs it for every field of a million records. */
+static inline int varint_inline(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	const unsigned char *q = *p;
+	/* One and two bytes: values under 128, and the keys of every field (tags 16 and up). */
+	if (q < end && !(q[0] & 0x80)) {
+		*v = q[0];
+		*p = q + 1;
+		return 0;
+	}
+	if (end - q >= 2 && !(q[1] & 0x80)) {
+		*v = (uint64_t)(q[0] & 0x7f) | (uint64_t)q[1] << 7;
+		*p = q + 2;
+		return 0;
+	}
+	uint64_t r = 0;
+	for (unsigned shift = 0; q < end && shift < 64; shift += 7) {
+		unsigned char c = *q++;
+		r |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			if (shift == 63 && c > 1)
+				return -1;
+			*p = q;
+			*v = r;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void rec_pick_init(struct rec_pick *pk, const struct rec_def *def, const char *const *names,
+		   size_t n)
+{
+	memset(pk->slot, -1, sizeof pk->slot);
+	if (n > REC_PICK_MAX)
+		abort();
+	pk->n = n;
+	for (size_t i = 0; i < n; i++) {
+		const struct field_def *f = rec_field(def, names[i]);
+		if (!f || f->tag >= REC_PICK_TAGS)
+			abort();
+		pk->slot[f->tag] = (signed char)i;
+		pk->type[i] = f->type;
+	}
+}
+
+int rec_pick(const struct rec_pick *pk, const void *data, size_t n, struct rec_val *vals)
+{
+	const unsigned char *p = data, *end = p + n;
+	for (size_t i = 0; i < pk->n; i++)
+		vals[i] = (struct rec_val){ .s = "" };
+	if (n < 1 || p[0] != REC_FORMAT)
+		return -1;
+	p++;
+	while (p < end) {
+		uint64_t key, val;
+		if (varint_inline(&p, end, &key) != 0 || varint_inline(&p, end, &val) != 0)
+			return -1;
+		unsigned wire = key & 7;
+		const unsigned char *b = p;
+		if (wire == WIRE_BYTES) {
+			if (val > (uint64_t)(end - p))
+				return -1;
+			p += val;
+		} else if (wire != WIRE_VARINT) {
+			return -1;
+		}
+		uint64_t tag = key >> 3;
+		int i = tag < REC_PICK_TAGS ? pk->slot[tag] : -1;
+		if (i < 0)
+			continue;
+		/* A value of the wrong wire type is ignored, as rec_decode does. */
+		enum ftype t = pk->type[i];
+		if (t == FT_STR && wire == WIRE_BYTES) {
+			vals[i].s = (const char *)b;
+			vals[i].len = (size_t)val;
+		} else if ((t == FT_ID || t == FT_DATE) && wire == WIRE_VARINT) {
+			vals[i].u = val;
+		} else if (is_int64_type(t) && wire == WIRE_VARINT) {
+			vals[i].i = unzigzag(val);
+		}
+	}
+	return 0;
+}

@@ -197,6 +197,32 @@ int rec_decode(const struct rec_def *def, void *rec, const void *data, size_t n,
  * rec_peek_uint: the raw varint (0 if absent).  Return 0, or -1 if data is not a record. */
 int rec_peek_bytes(const void *data, size_t n, unsigned tag, const char **s, size_t *len);
 int rec_peek_uint(const void *data, size_t n, unsigned tag, uint64_t *v);
+/* A few fields of many encoded records, read in place (store_scan passes over a whole
+ * database): no allocation, no copy, one walk over each record.  rec_pick_init names the fields
+ * once; rec_pick then fills one rec_val per name. */
+#define REC_PICK_MAX 12
+#define REC_PICK_TAGS 64
+
+struct rec_val {
+	uint64_t u;		/* FT_ID, FT_DATE */
+	int64_t i;		/* FT_INT, FT_BOOL, FT_SEX, FT_STATUS */
+	const char *s;		/* FT_STR: borrowed from the encoded record, not NUL-terminated */
+	size_t len;
+};
+
+struct rec_pick {
+	size_t n;
+	signed char slot[REC_PICK_TAGS];	/* tag -> position in names, -1: not picked */
+	enum ftype type[REC_PICK_MAX];
+};
+
+/* names: n (at most REC_PICK_MAX) field names of def; a name def does not have is a broken
+ * invariant (the program stops). */
+void rec_pick_init(struct rec_pick *pk, const struct rec_def *def, const char *const *names,
+		   size_t n);
+/* vals[i] gets the value of names[i] (zero, or "" and 0 for a string, when absent).  Returns
+ * 0, or -1 if data is not a record. */
+int rec_pick(const struct rec_pick *pk, const void *data, size_t n, struct rec_val *vals);
 /* Free the strings and extra of rec and zero it. */
 void rec_clear(const struct rec_def *def, void *rec);
 /* Deep copy src into dst (dst is cleared first). */

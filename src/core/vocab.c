@@ -367,3 +367,45 @@ int vocab_index(const struct vocab *v, const char *canon)
 			return (int)i;
 	return -1;
 }
+
+enum role_rank vocab_role_rank(const char *s, size_t n)
+{
+	static const struct {
+		const char *role;
+		enum role_rank rank;
+	} ranks[] = {
+		{ "Chủ tịch", ROLE_HEAD }, { "Bí thư", ROLE_HEAD }, { "Trưởng ban", ROLE_HEAD },
+		{ "Chi hội trưởng", ROLE_HEAD }, { "Tổ trưởng", ROLE_HEAD },
+		{ "Phó Chủ tịch", ROLE_DEPUTY }, { "Phó Bí thư", ROLE_DEPUTY },
+		{ "Phó Trưởng ban", ROLE_DEPUTY }, { "Chi hội phó", ROLE_DEPUTY },
+		{ "Tổ phó", ROLE_DEPUTY },
+		{ "Ủy viên Ban Thường vụ", ROLE_COMMITTEE }, { "Ủy viên Ban Chấp hành", ROLE_COMMITTEE },
+		{ "Chủ nhiệm Ủy ban Kiểm tra", ROLE_COMMITTEE },
+		{ "Ủy viên Ủy ban Kiểm tra", ROLE_COMMITTEE }, { "Ủy viên", ROLE_COMMITTEE },
+		{ "Hội viên", ROLE_NONE }, { "Đoàn viên", ROLE_NONE }, { "Công đoàn viên", ROLE_NONE },
+		{ "Thành viên", ROLE_NONE },
+	};
+	if (n == 0)
+		return ROLE_NONE;
+	const char *c = vocab_canon(&VOCAB_ROLE, s, n);
+	for (size_t i = 0; c && i < COUNT(ranks); i++)
+		if (strcmp(ranks[i].role, c) == 0)
+			return ranks[i].rank;
+	return ROLE_OTHER;
+}
+
+int vocab_grade12(const char *s, size_t n)
+{
+	const char *c = vocab_canon(&VOCAB_EDUCATION, s, n);
+	if (!c)
+		return -1;
+	if (strcmp(c, "Chưa học") == 0)
+		return 0;
+	int grade = 0;
+	const char *p = c;
+	while (*p >= '0' && *p <= '9')
+		grade = grade * 10 + (*p++ - '0');
+	if (strcmp(p, "/10") == 0 && grade >= 7)
+		grade += 2;	/* 7/10 finished lower secondary like 9/12, 10/10 like 12/12 */
+	return grade;
+}

@@ -33,4 +33,22 @@ const char *vocab_canon(const struct vocab *v, const char *s, size_t n);
 /* Index of a canonical item, or -1. */
 int vocab_index(const struct vocab *v, const char *canon);
 
+/* The standard reports group roles by rank, whatever each organization calls them. */
+enum role_rank {
+	ROLE_NONE,		/* a plain member (Hội viên, Đoàn viên, …) or no role written */
+	ROLE_HEAD,		/* cấp trưởng: Chủ tịch, Bí thư, Trưởng ban, Chi hội trưởng, Tổ trưởng */
+	ROLE_DEPUTY,		/* cấp phó: Phó Chủ tịch, Phó Bí thư, Chi hội phó, Tổ phó, … */
+	ROLE_COMMITTEE,		/* ủy viên: of the standing or executive committee, of the inspection
+				   committee (and its head) */
+	ROLE_OTHER,		/* a role not in VOCAB_ROLE (Thủ quỹ, …) */
+	ROLE__COUNT
+};
+/* The rank of a role as written (any spelling vocab_canon knows). */
+enum role_rank vocab_role_rank(const char *s, size_t n);
+
+/* General education on the 12-year scale: "9/12" is 9, "7/10" (the northern 10-year school,
+ * whose grade 7 ended lower secondary) 9, "10/10" 12, "Chưa học" 0; -1 when empty or not a
+ * grade ("Lớp 9", "THCS" and the other VOCAB_EDUCATION aliases are understood). */
+int vocab_grade12(const char *s, size_t n);
+
 #endif

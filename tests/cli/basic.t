@@ -8,7 +8,7 @@ like "$out" '^hoivien [0-9]+\.[0-9]+\.[0-9]+ \(Berkeley DB 5' "--version names h
 
 out=$("$HV" --help); st=$?
 is "$st" 0 "--help exits 0"
-for cmd in init demo import export find show check backup recover summary; do
+for cmd in init demo import export find show check backup recover summary report; do
 	like "$out" "^  $cmd " "--help lists $cmd"
 	sub=$("$HV" "$cmd" --help); st=$?
 	is "$st" 0 "$cmd --help exits 0"

@@ -60,6 +60,12 @@ int main(void)
 	org_list_codes(&list, codes, sizeof codes);
 	is_str(codes, "MT, CD, DTN, PN, ND, CCB", "the codes for messages");
 	ok(org_list_by_id(&list, list.v[2].id) == &list.v[2], "by id");
+	is_str(list.v[2].member_word, "đoàn viên", "the record's word for a member");
+	is_str(org_member_word(&list.v[2]), "đoàn viên", "DTN: the record's word");
+	is_str(org_member_word(&list.v[1]), "đoàn viên công đoàn", "CD: qualified");
+	is_str(org_member_word(&list.v[5]), "hội viên cựu chiến binh", "CCB: qualified");
+	struct org_entry other = { .code = "CTD", .member_word = "" };
+	is_str(org_member_word(&other), "thành viên", "an organization without a word");
 	org_list_free(&list);
 	store_close(&s);
 	char cmd[64];

@@ -166,9 +166,38 @@ static void test_diff_and_text(void)
 	rec_clear(&REC_DEF_PERSON, &b);
 }
 
+static void test_pick(void)
+{
+	static const char *const names[] = { "birth", "sex", "cccd", "phone", "party_member" };
+	struct rec_pick pk;
+	rec_pick_init(&pk, &REC_DEF_PERSON, names, 5);
+	struct person a;
+	fill(&a);
+	struct buf enc = BUF_INIT;
+	rec_encode(&REC_DEF_PERSON, &a, &enc);
+	/* A field of a newer program after the known ones: skipped. */
+	unsigned char extra[16];
+	size_t n = uvarint_put(extra, (uint64_t)60 << 3 | 2);
+	n += uvarint_put(extra + n, 3);
+	memcpy(extra + n, "abc", 3);
+	buf_add(&enc, (const char *)extra, n + 3);
+	struct rec_val v[5];
+	is_int(rec_pick(&pk, enc.p, enc.len, v), 0, "pick reads an encoded record");
+	is_int(v[0].u, 19850300, "pick: a date");
+	is_int(v[1].i, SEX_FEMALE, "pick: the sex, unzigzagged");
+	ok(v[2].len == 12 && memcmp(v[2].s, "001185012345", 12) == 0, "pick: a string, in place");
+	ok(v[3].len == 0 && v[3].s && *v[3].s == '\0', "pick: an absent string is empty");
+	is_int(v[4].i, 1, "pick: a bool");
+	is_int(rec_pick(&pk, enc.p, enc.len - 2, v), -1, "pick: a cut record is refused");
+	is_int(rec_pick(&pk, "x", 1, v), -1, "pick: not a record");
+	rec_clear(&REC_DEF_PERSON, &a);
+	buf_free(&enc);
+}
+
 int main(void)
 {
 	test_roundtrip();
+	test_pick();
 	test_unknown_fields();
 	test_damaged();
 	test_diff_and_text();

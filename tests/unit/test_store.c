@@ -394,6 +394,45 @@ static void test_indexes(struct store *s)
 	rec_clear(&REC_DEF_ORG, &pn);
 }
 
+struct scan_count {
+	uint64_t n, last, stop_at;
+	bool ordered, decoded;
+};
+
+static int count_rec(const void *rec, void *ctx)
+{
+	(void)rec;
+	((struct scan_count *)ctx)->n++;
+	return 0;
+}
+
+static int count_raw(uint64_t id, const void *data, size_t n, void *ctx)
+{
+	struct scan_count *c = ctx;
+	struct person p = { 0 };
+	c->decoded &= rec_decode(&REC_DEF_PERSON, &p, data, n, NULL) == 0 && p.full_name;
+	rec_clear(&REC_DEF_PERSON, &p);
+	c->ordered &= id > c->last;
+	c->last = id;
+	c->n++;
+	return c->stop_at && c->n == c->stop_at ? 7 : 0;
+}
+
+static void test_scan(struct store *s)
+{
+	struct err e;
+	err_clear(&e);
+	struct scan_count a = { 0 }, b = { .ordered = true, .decoded = true };
+	is_int(store_each(s, NULL, REC_PERSON, count_rec, &a, &e), 0, "each person");
+	is_int(store_scan(s, NULL, REC_PERSON, count_raw, &b, &e), 0, "scan of the persons");
+	ok(a.n > 0 && b.n == a.n, "scan sees every person (%llu)", (unsigned long long)b.n);
+	ok(b.ordered, "in id order");
+	ok(b.decoded, "each one an encoded record");
+	struct scan_count c = { .stop_at = 2, .ordered = true, .decoded = true };
+	is_int(store_scan(s, NULL, REC_PERSON, count_raw, &c, &e), 7, "a callback stops the scan");
+	is_int(c.n, 2, "where it said");
+}
+
 static void test_check_and_backup(struct store *s)
 {
 	struct err e;
@@ -599,6 +638,7 @@ int main(void)
 	test_audit(s);
 	test_find(s);
 	test_indexes(s);
+	test_scan(s);
 	test_check_and_backup(s);
 	store_close(&s);
 	/* A second store of many similar names for the search planner. */

@@ -247,9 +247,42 @@ static void test_other_list(void)
 	ok(canon(&v, "ha noi") == items[0], "returns the list's own pointer");
 }
 
+static int rank(const char *s)
+{
+	return (int)vocab_role_rank(s, strlen(s));
+}
+
+static int grade(const char *s)
+{
+	return vocab_grade12(s, strlen(s));
+}
+
+static void test_report_classes(void)
+{
+	bool all = true;
+	for (size_t i = 0; i < VOCAB_ROLE.n; i++)
+		all &= rank(VOCAB_ROLE.items[i]) != ROLE_OTHER;
+	ok(all, "every role of the list has a rank");
+	is_int(rank("Chi hội trưởng"), ROLE_HEAD, "Chi hội trưởng heads");
+	is_int(rank("PBT"), ROLE_DEPUTY, "PBT (an alias) is a deputy");
+	is_int(rank("Chủ nhiệm UBKT"), ROLE_COMMITTEE, "the inspection committee's head is on a committee");
+	is_int(rank("Đoàn viên công đoàn"), ROLE_NONE, "a plain member");
+	is_int(rank(""), ROLE_NONE, "no role");
+	is_int(rank("Thủ quỹ"), ROLE_OTHER, "a role not in the list");
+	is_int(grade("12/12"), 12, "12/12");
+	is_int(grade("7/10"), 9, "7/10 is lower secondary finished: 9");
+	is_int(grade("10/10"), 12, "10/10 is 12");
+	is_int(grade("6/10"), 6, "6/10 is 6");
+	is_int(grade("Lớp 9"), 9, "an alias");
+	is_int(grade("Chưa học"), 0, "no schooling");
+	is_int(grade(""), -1, "empty");
+	is_int(grade("đại học"), -1, "not a grade");
+}
+
 int main(void)
 {
 	test_lists();
+	test_report_classes();
 	test_no_collisions();
 	test_lookups();
 	test_other_list();

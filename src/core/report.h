@@ -1,0 +1,133 @@
+/* The standard reports: member statistics by unit (stats) and persons against memberships
+ * across the organizations (overlap), as of a date, for an organization or all of them, for a
+ * unit's subtree or the whole tree; then written as text tables or CSV.
+ *
+ * A membership is counted as of a date D when it was joined on or before D (an unknown join
+ * date counts) and was active at D: its status is active, or its status changed after D.  A
+ * date known only to the month or the year stands for the first day of that month or year.
+ *
+ * Rows: the units directly under the scope unit, each counting its whole subtree.  The scope
+ * unit is --unit's, else the single top of the organization's tree (the province), else there
+ * is none and the rows are the tops.  Memberships filed at the scope unit itself have a row of
+ * their own (REPORT_ROW_DIRECT), and so have, over a whole tree, those whose unit is not in the
+ * tree (REPORT_ROW_NONE); the renderers leave these two out when they count nobody.
+ *
+ * Both reports read the store in a few sorted passes and keep a few bytes per person id,
+ * never a record per member: see report.c and report_overlap.c. */
+#ifndef HOIVIEN_REPORT_H
+#define HOIVIEN_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/date.h"
+
+struct err;
+struct store;
+
+struct report_opts {
+	const char *org;	/* code or name (org_list_match); NULL or "": every organization */
+	const char *unit;	/* a unit path in org's tree (unit_path_parse); needs org */
+	hv_date as_of;		/* 0: today */
+};
+
+enum report_row_kind {
+	REPORT_ROW_UNIT,	/* a unit under the scope, with its subtree */
+	REPORT_ROW_DIRECT,	/* memberships filed at the scope unit itself */
+	REPORT_ROW_NONE,	/* memberships whose unit is not in the organization's tree */
+	REPORT_ROW_ORG,		/* overlap: an organization */
+	REPORT_ROW_TOTAL,
+};
+
+/* The figures of stats, in CSV order.  Each counts memberships.  Every member is in exactly
+ * one column of each group from the age bands on (age, education, qualification, theory,
+ * role), so each of these groups adds up to the members of its row. */
+enum stat_col {
+	SC_MEMBERS,
+	SC_MALE, SC_FEMALE,
+	SC_PARTY,		/* đảng viên at the date */
+	SC_ETHNIC,		/* ethnicity given and not Kinh */
+	SC_RELIGIOUS,		/* religion given and not Không */
+	SC_AGE_30, SC_AGE_45, SC_AGE_60, SC_AGE_OVER, SC_AGE_UNKNOWN,	/* ≤30, 31–45, 46–60, >60 */
+	SC_EDU_12, SC_EDU_9, SC_EDU_1, SC_EDU_0, SC_EDU_UNKNOWN,	/* 12/12, 9–11/12, 1–8/12, none */
+	SC_QUAL_PHD, SC_QUAL_MASTER, SC_QUAL_BACHELOR, SC_QUAL_COLLEGE, SC_QUAL_VOCATIONAL,
+	SC_QUAL_OTHER,		/* Sơ cấp, none, not given */
+	SC_THEORY_DEGREE, SC_THEORY_HIGH, SC_THEORY_MID, SC_THEORY_BASIC,	/* cử nhân … sơ cấp */
+	SC_THEORY_NONE,		/* none, not given */
+	SC_ROLE_HEAD, SC_ROLE_DEPUTY, SC_ROLE_COMMITTEE, SC_ROLE_OTHER, SC_ROLE_NONE,
+	SC__COUNT
+};
+
+struct stats_row {
+	enum report_row_kind kind;
+	uint64_t unit_id;	/* REPORT_ROW_UNIT and _DIRECT */
+	char *label;		/* the unit's name ("" for the kinds without one) */
+	uint64_t v[SC__COUNT];
+};
+
+/* The statistics of one organization. */
+struct stats_table {
+	char *code, *name;
+	char *word;		/* org_member_word: "hội viên", "đoàn viên công đoàn" */
+	char *scope;		/* path of the scope unit; "" when the rows are the tops */
+	size_t nrows;
+	struct stats_row *rows;
+	struct stats_row total;	/* counted on its own: tests check that the rows add up to it */
+};
+
+struct report_stats {
+	hv_date as_of;
+	size_t ntables;
+	struct stats_table *tables;	/* one per organization in scope, in the store's order */
+};
+
+int report_stats(struct store *s, const struct report_opts *o, struct report_stats *out,
+		 struct err *e);
+void report_stats_free(struct report_stats *r);
+
+/* Overlap.  Persons are person records (one CCCD, one record); a person is in an organization
+ * when they hold a membership counted at the date. */
+#define REPORT_ORGS_MAX 32
+#define REPORT_BY_ORGS 4	/* persons in 1, 2, 3, 4 or more organizations */
+
+struct overlap_row {
+	enum report_row_kind kind;
+	char *label;		/* unit name; organization code */
+	uint64_t persons;
+	uint64_t memberships;	/* every membership these persons hold, in any organization */
+	uint64_t by_orgs[REPORT_BY_ORGS];
+	uint64_t *both;		/* [norgs]: these persons who are in each organization */
+};
+
+struct report_overlap {
+	hv_date as_of;
+	size_t norgs;
+	char **codes, **names;	/* [norgs], the store's order */
+	int org;		/* index of --org's organization, -1 for all */
+	char *scope;		/* path of the scope unit ("" for none) */
+	/* The persons of the scope: all persons with a membership (no --org), or those with a
+	 * membership in --org's organization under the scope unit. */
+	size_t nunits;
+	struct overlap_row *units;	/* with --org: by unit; a person may be in two rows */
+	struct overlap_row *orgs;	/* [norgs]: the persons of the scope in each organization;
+					   orgs[i].both[j] is the organization matrix */
+	struct overlap_row total;
+};
+
+int report_overlap(struct store *s, const struct report_opts *o, struct report_overlap *out,
+		   struct err *e);
+void report_overlap_free(struct report_overlap *r);
+
+/* Writing.  Text: titled tables that fit width columns (80 for a terminal), unit names
+ * shortened to fit; a table with more columns than fit is split into several with the same
+ * rows.  CSV: RFC 4180, CRLF, one header row, every column in one table, formulas
+ * neutralised.  Write errors show in ferror(f). */
+enum report_format { REPORT_TEXT, REPORT_CSV };
+void report_stats_write(FILE *f, const struct report_stats *r, enum report_format fmt,
+			int width);
+void report_overlap_write(FILE *f, const struct report_overlap *r, enum report_format fmt,
+			  int width);
+
+#endif
