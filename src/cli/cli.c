@@ -20,7 +20,9 @@ const struct cli_cmd cli_commands[] = {
 	  N_("fill the store with N generated members (for trying hoivien out)"),
 	  N_("  -n, --count N       persons to generate (default 10000)\n"
 	     "      --seed S        random seed: the same seed gives the same people\n"
-	     "      --csv FILE      write them as a CSV list to import, instead of into the store\n") },
+	     "      --csv FILE      write them as a CSV list to import, instead of into the store\n"
+	     "      --duplicates R  register this share of them twice, spelt differently (0-0.5)\n"
+	     "      --truth FILE    write the pairs that are one person there, one per line\n") },
 	{ "import", cmd_import, "FILE",
 	  N_("import a member list (CSV in Unicode or an old Vietnamese encoding, Vietnamese column "
 	     "headers)"),
@@ -52,13 +54,15 @@ const struct cli_cmd cli_commands[] = {
 	  N_("apply DB_CONFIG changes (only while nobody is using the store)"),
 	  "" },
 	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
-	{ "report", cmd_report, "stats|overlap",
-	  N_("the standard statistics by unit, or persons against memberships across organizations"),
+	{ "report", cmd_report, "stats|overlap|duplicates",
+	  N_("the standard statistics by unit, persons against memberships across organizations, or "
+	     "persons who may be one person"),
 	  N_("      --org CODE      one organization (stats: default one table per organization;\n"
 	     "                      overlap: persons with a membership of it)\n"
 	     "      --unit PATH     only the subtree of this unit of --org, e.g. \"Xã An Bình\"\n"
 	     "      --as-of DATE    count the memberships active on DD/MM/YYYY (default today)\n"
-	     "      --format F      text (tables that fit 80 columns, the default) or csv\n"
+	     "      --format F      text (tables that fit 80 columns, the default), csv or xlsx\n"
+	     "                      (a workbook, with -o FILE)\n"
 	     "  -o, --output FILE   where to write (default: standard output)\n") },
 	{ "convert", cmd_convert, "[--from E] --to E [FILE…]",
 	  N_("convert text between Vietnamese encodings (Unicode, TCVN3, VNI, VISCII, …)"),

@@ -16,6 +16,8 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		{ "count", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "csv", required_argument, NULL, 'x' },
+		{ "duplicates", required_argument, NULL, 'D' },
+		{ "truth", required_argument, NULL, 'T' },
 		CLI_COMMON_OPTS,
 		{ 0, 0, 0, 0 },
 	};
@@ -38,11 +40,20 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 				return cli_usage_error(cmd, _("--seed: '%s' is not a number"), optarg);
 			break;
 		case 'x': o.csv = optarg; break;
+		case 'D':
+			o.dup_rate = strtod(optarg, &end);
+			if (*end || *optarg == '\0' || !(o.dup_rate >= 0 && o.dup_rate <= 0.5))
+				return cli_usage_error(cmd, _("--duplicates: '%s' is not a share of the "
+							      "persons (0 to 0.5)"), optarg);
+			break;
+		case 'T': o.truth_path = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind]);
+	if (o.truth_path && (o.csv || o.dup_rate <= 0))
+		return cli_usage_error(cmd, _("--truth needs --duplicates, into a store (not --csv)"));
 	struct store *s = NULL;
 	int rc;
 	if (!o.csv && (rc = cli_open(c, &s, true, true)) != EXIT_OK)
@@ -57,6 +68,9 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	else if (rc == 0)
 		printf(_("Generated in %s: persons %" PRIu64 ", memberships %" PRIu64 ", units %" PRIu64
 			 ".\n"), store_dir(s), r.persons, r.memberships, r.units);
+	if (rc == 0 && r.duplicates)
+		printf(_("Of the persons, %" PRIu64 " are second records of someone already there "
+			 "(hoivien report duplicates finds them).\n"), r.duplicates);
 	store_close(&s);
 	return rc ? cli_fail(&e) : EXIT_OK;
 }

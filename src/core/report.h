@@ -130,4 +130,21 @@ void report_stats_write(FILE *f, const struct report_stats *r, enum report_forma
 void report_overlap_write(FILE *f, const struct report_overlap *r, enum report_format fmt,
 			  int width);
 
+/* The CSV of a report (csv[0..n)) as an Excel workbook at path: one sheet called sheet with
+ * title above the table, numbers as numbers, total rows bold, a chart of the first figure
+ * column when there are at most 40 rows.  0, or an error naming path. */
+int report_csv_to_xlsx(const char *csv, size_t n, const char *path, const char *sheet,
+		       const char *title, struct err *e);
+
+/* Duplicates: the candidate pairs of person records (core/dedupe.h), best first, each with its
+ * score and reasons (with --org, the pairs where one of the two has a membership in the scope),
+ * then the persons with two active memberships in one organization.  CSV: one pair a row, the
+ * two person ids, the score, the reasons (text and codes), then each person's name, birth and
+ * CCCD; the branch errors are in the text only. */
+struct report_dup_summary {
+	uint64_t pairs, branch_errors, compared;
+};
+int report_duplicates_write(FILE *f, struct store *s, const struct report_opts *o,
+			    enum report_format fmt, struct report_dup_summary *sum, struct err *e);
+
 #endif

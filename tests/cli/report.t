@@ -50,7 +50,7 @@ check "overlap fits 80 columns" test "$(printf '%s\n' "$out" | wc -L)" -le 80
 # Errors: exit status 2 for a bad command line, 3 when the store is missing.
 err=$("$HV" -d "$S" report census 2>&1 >/dev/null); st=$?
 is "$st" 2 "an unknown report exits 2"
-like "$err" "unknown report 'census' \(there are: stats, overlap\)" "and names the reports"
+like "$err" "unknown report 'census' \(there are: stats, overlap, duplicates\)" "and names the reports"
 err=$("$HV" -d "$S" report stats --org XYZ 2>&1 >/dev/null); st=$?
 is "$st" 2 "an unknown organization exits 2"
 like "$err" "--org XYZ: no such organization \(there are: MT, CD, DTN, PN, ND, CCB\)" "and lists them"
@@ -78,5 +78,34 @@ check "and creates none" test ! -e "$T_TMP/none"
 out=$("$HV" report --help); st=$?
 is "$st" 0 "report --help"
 like "$out" "--as-of DATE" "describes the options"
+
+# Duplicates: a generated store in which some persons are registered twice, the truth known.
+DS=$T_TMP/dups
+"$HV" -d "$DS" demo -n 1500 --seed 9 --duplicates 0.05 --truth "$T_TMP/truth.txt" > "$T_TMP/gen.out"
+like "$(cat "$T_TMP/gen.out")" "are second records of someone already there" "demo --duplicates makes second records"
+"$HV" -d "$DS" report duplicates --format csv -o "$T_TMP/dups.csv"; st=$?
+is "$st" 0 "report duplicates --format csv"
+is "$(head -n 1 "$T_TMP/dups.csv" | tr -d '\r\357\273\277')" \
+	"person_a,person_b,score,reasons,codes,name_a,birth_a,cccd_a,name_b,birth_b,cccd_b" \
+	"one pair a row: the two ids, the score, then the reasons"
+found=$(tail -n +2 "$T_TMP/dups.csv" | cut -d, -f1,2 | sort)
+truth=$(awk '{ print ($1 < $2 ? $1 "," $2 : $2 "," $1) }' "$T_TMP/truth.txt" | sort)
+hits=$(comm -12 <(printf '%s\n' "$found") <(printf '%s\n' "$truth") | wc -l)
+nt=$(printf '%s\n' "$truth" | wc -l)
+nf=$(printf '%s\n' "$found" | grep -c .)
+check "recall >= 0.95 ($hits of $nt true pairs found)" test $((hits * 100)) -ge $((nt * 95))
+check "precision >= 0.90 ($hits of $nf proposed)" test $((hits * 100)) -ge $((nf * 90))
+out=$("$HV" -d "$DS" report duplicates)
+like "$out" "pairs to review; 0 persons in two branches" "the text report ends with the counts"
+like "$out" "^ +[0-9]+ +[^│]+│ +[0-9]+ " "pairs side by side"
+
+# xlsx: a workbook with the table (read back with perl's core unzip module).
+"$HV" -d "$S" report stats --org ND --format xlsx -o "$T_TMP/st.xlsx"; st=$?
+is "$st" 0 "report stats --format xlsx -o FILE"
+sheet=$(perl -MIO::Uncompress::Unzip=unzip -e 'unzip($ARGV[0] => "-", Name => "xl/worksheets/sheet1.xml")' "$T_TMP/st.xlsx")
+like "$sheet" "Xã An Bình" "the units are in the sheet"
+like "$sheet" "<v>[0-9]+</v>" "the figures are numbers"
+"$HV" -d "$S" report overlap --format xlsx 2>/dev/null; st=$?
+is "$st" 2 "xlsx needs -o FILE"
 
 done_testing
