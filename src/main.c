@@ -5,6 +5,7 @@
 #include "util/path.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -31,6 +32,11 @@ static void set_locale(void)
 
 int main(int argc, char **argv)
 {
+	/* "hoivien report stats | head" closes the pipe early: without this, SIGPIPE would kill
+	 * the process with the store open, and the next program to open it would run recovery
+	 * under everyone working in it.  Ignored, the write fails, the command says so and closes
+	 * the store properly. */
+	signal(SIGPIPE, SIG_IGN);
 	set_locale();
 	char *datadir = path_datadir();
 	char *localedir = path_localedir(datadir);

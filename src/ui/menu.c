@@ -20,7 +20,7 @@ static const struct item items[] = {
 	{ N_("Units"), ui_units_new, NULL },
 	{ N_("Dues"), NULL, N_("Dues") },
 	{ N_("Meetings"), NULL, N_("Meetings") },
-	{ N_("Reports"), NULL, N_("Reports") },
+	{ N_("Reports"), ui_reports_new, NULL },
 	{ N_("Import a list"), ui_import_new, NULL },
 	{ N_("Review"), NULL, N_("Review") },
 	{ N_("System settings"), ui_system_new, NULL },

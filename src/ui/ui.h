@@ -96,6 +96,10 @@ struct ui_screen *ui_help_new(struct ui_app *a, enum km_ctx ctx);
 /* Import a list: asks for the file, then shows it read in its (guessed) encoding; NULL when the
  * person cancels or the file cannot be read. */
 struct ui_screen *ui_import_new(struct ui_app *a);
+/* Reports: chosen from a list, read on the screen (statistics, overlap, duplicates). */
+struct ui_screen *ui_reports_new(struct ui_app *a);
+/* Text to read, scrolled by line and page (a report); takes text (freed with the screen). */
+struct ui_screen *ui_text_view_new(struct ui_app *a, const char *title, char *text);
 /* The user's settings: typing method, tone placement, names on an ASCII terminal. */
 struct ui_screen *ui_system_new(struct ui_app *a);
 
