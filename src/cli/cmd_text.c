@@ -297,9 +297,6 @@ int cmd_detect(struct cli *c, int argc, char **argv)
 			status = cli_fail(&e);
 			continue;
 		}
-		if (n == DETECT_SAMPLE)
-			while (n > 0 && sample[n - 1] != '\n')
-				n--;
 		struct vn_guess g[VN_ENC_COUNT];
 		size_t ng = vn_detect(sample, n, g, verbose ? VN_ENC_COUNT : 1);
 		cli_put_safe(stdout, argv[i]);

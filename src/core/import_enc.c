@@ -51,16 +51,8 @@ static int choose(FILE *f, const char *path, const char *name, struct choice *c,
 		err_where(e, "%s", path);
 		return rc;
 	}
-	/* A cut in the middle of a UTF-8 character or a VNI pair must not count against the
-	 * encoding: detect on whole lines. */
-	size_t whole = n;
-	if (n == SAMPLE) {
-		while (whole > 0 && sample[whole - 1] != '\n')
-			whole--;
-		if (whole == 0)
-			whole = n;
-	}
-	c->ng = vn_detect(sample, whole, c->g, sizeof c->g / sizeof c->g[0]);
+	/* vn_detect itself reads a sample up to its last line break. */
+	c->ng = vn_detect(sample, n, c->g, sizeof c->g / sizeof c->g[0]);
 	free(sample);
 	c->enc = c->ng ? c->g[0].enc : VN_ENC_UTF8;
 	c->confidence = c->ng ? c->g[0].confidence : 1;
