@@ -519,31 +519,15 @@ int keymap_load_text(struct keymap *km, const char *text, size_t n, const char *
 
 int keymap_load_file(struct keymap *km, const char *path, struct buf *errs)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		int err = errno;
-		if (err == ENOENT || err == ENOTDIR)
-			return 0;
+	struct buf text = BUF_INIT;
+	int err = path_read_all(path, &text);
+	int bad = 0;
+	if (err == ENOENT || err == ENOTDIR) {
+		bad = 0;	/* no keys file: the defaults */
+	} else if (err) {
 		if (errs) {
 			buf_printf(errs, "%s: ", path);
 			buf_printf(errs, _("cannot open: %s"), strerror(err));
-			buf_addc(errs, '\n');
-		}
-		return 1;
-	}
-	struct buf text = BUF_INIT;
-	char block[8192];
-	size_t got;
-	errno = 0;
-	while ((got = fread(block, 1, sizeof block, f)) > 0)
-		buf_add(&text, block, got);
-	int err = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	int bad;
-	if (err) {
-		if (errs) {
-			buf_printf(errs, "%s: ", path);
-			buf_printf(errs, _("cannot read the file: %s"), strerror(err));
 			buf_addc(errs, '\n');
 		}
 		bad = 1;

@@ -824,27 +824,17 @@ int screen_load_text(const char *text, size_t n, const char *path, struct screen
 int screen_load_file(const char *path, struct screen **out, struct buf *errs)
 {
 	*out = NULL;
-	FILE *fp = fopen(path, "r");
 	struct buf b = BUF_INIT;
-	if (!fp)
-		goto io;
-	char chunk[8192];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, got);
-	if (ferror(fp)) {
-		fclose(fp);
-		goto io;
+	int err = path_read_all(path, &b);
+	if (err) {
+		if (errs)
+			buf_printf(errs, "%s: %s: %s\n", path, _("cannot read"), strerror(err));
+		buf_free(&b);
+		return -ERR_IO;
 	}
-	fclose(fp);
 	int rc = screen_load_text(buf_str(&b), b.len, path, out, errs);
 	buf_free(&b);
 	return rc;
-io:
-	if (errs)
-		buf_printf(errs, "%s: %s: %s\n", path, _("cannot read"), strerror(errno));
-	buf_free(&b);
-	return -ERR_IO;
 }
 
 char *screen_path(const char *name)

@@ -27,30 +27,6 @@ int typing_method_parse(const char *name)
 	return -1;
 }
 
-/* The whole of a small file, or NULL (errno says why). */
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (1u << 20))
-		buf_add(&b, chunk, got);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		buf_free(&b);
-		errno = EIO;
-		return NULL;
-	}
-	*n = b.len;
-	if (!b.p)
-		buf_add(&b, "", 0);
-	return buf_steal(&b);
-}
-
 struct vn_ime *typing_load(enum typing_method m, struct buf *errs)
 {
 	const char *builtin = m == TYPING_VNI ? ime_vni_text : m == TYPING_VIQR ? ime_viqr_text
@@ -58,15 +34,14 @@ struct vn_ime *typing_load(enum typing_method m, struct buf *errs)
 	char file[32];
 	snprintf(file, sizeof file, "%s.ime", typing_method_name(m));
 	char *path = path_user_config(file);
-	size_t n = 0;
-	char *text = slurp(path, &n);
+	struct buf text = BUF_INIT;
+	int err = path_read_all(path, &text);
 	struct vn_ime *ime = NULL;
-	if (text) {
-		ime = vn_ime_compile(text, n, path, errs);
-		free(text);
-	} else if (errno != ENOENT && errs) {
-		buf_printf(errs, "%s: %s\n", path, strerror(errno));
-	}
+	if (!err)
+		ime = vn_ime_compile(buf_str(&text), text.len, path, errs);
+	else if (err != ENOENT && errs)
+		buf_printf(errs, "%s: %s\n", path, strerror(err));
+	buf_free(&text);
 	free(path);
 	if (!ime) {
 		struct buf bad = BUF_INIT;

@@ -1,5 +1,6 @@
 /* Directory search, store location and temp-then-rename file writes. */
 #include "util/path.h"
+#include "util/buf.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -124,6 +125,21 @@ char *path_store_dir(const char *opt)
 	char *p = path_join(base, "hoivien");
 	free(base);
 	return p;
+}
+
+int path_read_all(const char *path, struct buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return errno ? errno : EIO;
+	char chunk[8192];
+	size_t got;
+	errno = 0;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(out, chunk, got);
+	int err = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	return err;
 }
 
 char *path_user_config(const char *name)

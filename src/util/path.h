@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+struct buf;
 struct err;
 
 bool path_is_dir(const char *p);
@@ -22,6 +23,10 @@ char *path_localedir(const char *datadir);
 /* The store directory: opt (from -d) if given, else $HOIVIEN_DIR, else $XDG_DATA_HOME/hoivien,
  * else ~/.local/share/hoivien. Newly allocated. */
 char *path_store_dir(const char *opt);
+
+/* Append the whole file at path (a user's keys, screen or typing rules: small) to out.
+ * Returns 0, or the errno value that stopped it (ENOENT when there is no such file). */
+int path_read_all(const char *path, struct buf *out);
 
 /* The user's own file name under $XDG_CONFIG_HOME/hoivien (an absolute XDG_CONFIG_HOME only),
  * else $HOME/.config/hoivien (./.config/hoivien without HOME).  Newly allocated. */
