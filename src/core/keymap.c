@@ -389,12 +389,7 @@ void keymap_dump(const struct keymap *km, struct buf *out)
 
 /* ---- the parser ---- */
 
-struct word {
-	const char *s;
-	size_t n;
-};
-
-static const char *shown(const struct word *w, char out[64])
+static const char *shown(const struct utf8_span *w, char out[64])
 {
 	return utf8_excerpt(w->s, w->n, out);
 }
@@ -428,20 +423,8 @@ static int apply_line(struct keymap *km, const char *s, size_t n, const char *pa
 		report(errs, path, line, _("invalid UTF-8"));
 		return -1;
 	}
-	struct word w[MAX_WORDS];
-	size_t nw = 0;
-	for (size_t i = 0; i < n;) {
-		while (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		if (i == n)
-			break;
-		size_t start = i;
-		while (i < n && s[i] != ' ' && s[i] != '\t')
-			i++;
-		if (nw < MAX_WORDS)
-			w[nw] = (struct word){ s + start, i - start };
-		nw++;
-	}
+	struct utf8_span w[MAX_WORDS];
+	size_t nw = utf8_split_words(s, n, w, MAX_WORDS);
 	if (nw == 0 || w[0].s[0] == '#')
 		return 0;
 

@@ -41,11 +41,6 @@ static const struct {
 };
 #define NMARKS (sizeof MARKS / sizeof MARKS[0])
 
-struct word {
-	const char *s;
-	size_t n;
-};
-
 /* Where each rule came from, for "already on line N". */
 struct lines {
 	size_t name, escape, where;
@@ -62,7 +57,7 @@ struct parser {
 	size_t bad;
 };
 
-static const char *shown(const struct word *w, char out[64])
+static const char *shown(const struct utf8_span *w, char out[64])
 {
 	return utf8_excerpt(w->s, w->n, out);
 }
@@ -81,14 +76,14 @@ static void report(struct parser *p, const char *fmt, ...)
 	buf_addc(p->errs, '\n');
 }
 
-static bool is(const struct word *w, const char *s)
+static bool is(const struct utf8_span *w, const char *s)
 {
 	return strlen(s) == w->n && memcmp(w->s, s, w->n) == 0;
 }
 
 /* A key is one printable ASCII character other than the space; letters in either case are one
  * key. */
-static bool parse_key(struct parser *p, const struct word *w, uint32_t *key)
+static bool parse_key(struct parser *p, const struct utf8_span *w, uint32_t *key)
 {
 	char b[64];
 	if (w->n != 1 || (unsigned char)w->s[0] <= ' ' || (unsigned char)w->s[0] >= 0x7f) {
@@ -127,7 +122,7 @@ static bool key_free(struct parser *p, uint32_t key, bool as_mod)
 	return true;
 }
 
-static void do_name(struct parser *p, const struct word *w, size_t nw)
+static void do_name(struct parser *p, const struct utf8_span *w, size_t nw)
 {
 	char b[64];
 	if (nw != 2) {
@@ -154,7 +149,7 @@ static void do_name(struct parser *p, const struct word *w, size_t nw)
 	p->at.name = p->line;
 }
 
-static void do_tone(struct parser *p, const struct word *w, size_t nw)
+static void do_tone(struct parser *p, const struct utf8_span *w, size_t nw)
 {
 	char b[64];
 	uint32_t key;
@@ -181,7 +176,7 @@ static void do_tone(struct parser *p, const struct word *w, size_t nw)
 	p->m->tone[p->m->ntone++] = (struct vn_ime_tone_rule){ .key = key, .tone = TONES[t].tone };
 }
 
-static void do_mod(struct parser *p, const struct word *w, size_t nw)
+static void do_mod(struct parser *p, const struct utf8_span *w, size_t nw)
 {
 	char b[64];
 	uint32_t key;
@@ -232,7 +227,7 @@ static void do_mod(struct parser *p, const struct word *w, size_t nw)
 	p->m->mod[p->m->nmod++] = r;
 }
 
-static void do_escape(struct parser *p, const struct word *w, size_t nw)
+static void do_escape(struct parser *p, const struct utf8_span *w, size_t nw)
 {
 	uint32_t key;
 	if (nw != 2) {
@@ -251,7 +246,7 @@ static void do_escape(struct parser *p, const struct word *w, size_t nw)
 	p->at.escape = p->line;
 }
 
-static void do_mark_keys(struct parser *p, const struct word *w, size_t nw)
+static void do_mark_keys(struct parser *p, const struct utf8_span *w, size_t nw)
 {
 	char b[64];
 	if (nw != 2) {
@@ -284,26 +279,14 @@ static void do_line(struct parser *p, const char *s, size_t n)
 		report(p, "%s", _("invalid UTF-8"));
 		return;
 	}
-	struct word w[MAX_WORDS];
-	size_t nw = 0;
-	for (size_t i = 0; i < n;) {
-		while (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		if (i == n)
-			break;
-		size_t start = i;
-		while (i < n && s[i] != ' ' && s[i] != '\t')
-			i++;
-		if (nw < MAX_WORDS)
-			w[nw] = (struct word){ s + start, i - start };
-		nw++;
-	}
+	struct utf8_span w[MAX_WORDS];
+	size_t nw = utf8_split_words(s, n, w, MAX_WORDS);
 	if (nw == 0 || w[0].s[0] == '#')
 		return;
 	static const struct {
 		const char *name;
 		size_t need;
-		void (*fn)(struct parser *, const struct word *, size_t);
+		void (*fn)(struct parser *, const struct utf8_span *, size_t);
 	} DIRECTIVES[] = {
 		{ "name", 2, do_name }, { "tone", 3, do_tone }, { "mod", 4, do_mod }, { "escape", 2, do_escape },
 		{ "mark-keys", 2, do_mark_keys },

@@ -121,6 +121,24 @@ size_t utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+size_t utf8_split_words(const char *s, size_t n, struct utf8_span *w, size_t max)
+{
+	size_t nw = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == n)
+			break;
+		size_t start = i;
+		while (i < n && s[i] != ' ' && s[i] != '\t')
+			i++;
+		if (nw < max)
+			w[nw] = (struct utf8_span){ s + start, i - start };
+		nw++;
+	}
+	return nw;
+}
+
 const char *utf8_excerpt(const char *s, size_t n, char out[64])
 {
 	if (n > 40) {

@@ -241,5 +241,14 @@ int main(void)
 	test_encode();
 	test_validate();
 	test_is_ascii();
+	{
+		struct utf8_span w[3];
+		const char *line = " bind\tlist  C-a new # x";
+		size_t n = utf8_split_words(line, strlen(line), w, 3);
+		is_int((int)n, 6, "split: every word is counted, beyond the room given");
+		ok(w[0].n == 4 && !memcmp(w[0].s, "bind", 4) && w[2].n == 3 && !memcmp(w[2].s, "C-a", 3),
+		   "split: spaces and tabs separate, the first three kept");
+		is_int((int)utf8_split_words(" \t ", 3, w, 3), 0, "split: blanks only: no word");
+	}
 	return done_testing();
 }
