@@ -1,4 +1,4 @@
-/* The report command: the standard statistics and the cross-organization overlap. */
+/* The report command: every report of core/report.h, to a terminal or a file. */
 #include "cli/cli.h"
 
 #include "core/date.h"
@@ -14,65 +14,14 @@
 
 #define TEXT_WIDTH 80	/* what every terminal shows; the tables fit it */
 
-enum kind { K_STATS, K_OVERLAP, K_DUPLICATES };
-
-static const struct {
-	const char *name;
-	enum kind kind;
-} kinds[] = { { "stats", K_STATS }, { "overlap", K_OVERLAP }, { "duplicates", K_DUPLICATES } };
-
-/* Compute the report and write it to f in fmt (text or csv). */
-static int write_report(FILE *f, struct store *s, enum kind kind, const struct report_opts *ro,
-			enum report_format fmt, struct err *e)
-{
-	if (kind == K_DUPLICATES) {
-		struct report_dup_summary sum;
-		return report_duplicates_write(f, s, ro, fmt, &sum, e);
-	}
-	struct report_stats st;
-	struct report_overlap ov;
-	int rc = kind == K_STATS ? report_stats(s, ro, &st, e) : report_overlap(s, ro, &ov, e);
-	if (rc)
-		return rc;
-	if (kind == K_STATS) {
-		report_stats_write(f, &st, fmt, TEXT_WIDTH);
-		report_stats_free(&st);
-	} else {
-		report_overlap_write(f, &ov, fmt, TEXT_WIDTH);
-		report_overlap_free(&ov);
-	}
-	return 0;
-}
-
-/* A workbook: the report's CSV, made in memory, laid out as a sheet. */
-static int run_xlsx(struct store *s, enum kind kind, const char *name,
-		    const struct report_opts *ro, const char *path, struct err *e)
-{
-	char *mem = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&mem, &n);
-	if (!f)
-		return err_set(e, ERR_IO, "%s", _("out of memory"));
-	int rc = write_report(f, s, kind, ro, REPORT_CSV, e);
-	fclose(f);
-	if (!rc) {
-		char title[200];
-		snprintf(title, sizeof title, "hoivien report %s%s%s", name, ro->org ? " --org " : "",
-			 ro->org ? ro->org : "");
-		rc = report_csv_to_xlsx(mem, n, path, name, title, e);
-	}
-	free(mem);
-	return rc;
-}
-
-static int run_report(struct store *s, enum kind kind, const struct report_opts *ro,
+static int run_report(struct store *s, enum report_kind kind, const struct report_opts *ro,
 		      enum report_format fmt, const char *path, struct err *e)
 {
 	struct atomic_file af;
 	int rc = atomic_open(&af, path, e);
 	if (rc)
 		return rc;
-	rc = write_report(af.f, s, kind, ro, fmt, e);
+	rc = report_write(af.f, s, kind, ro, fmt, TEXT_WIDTH, e);
 	if (!rc && ferror(af.f)) {
 		rc = err_set(e, ERR_IO, _("write error"));
 		err_where(e, "%s", path);
@@ -135,10 +84,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	if (optind + 1 < argc)
 		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
 	const char *name = argv[optind];
-	int kind = -1;
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kinds[i].name, name) == 0)
-			kind = (int)kinds[i].kind;
+	int kind = report_kind_parse(name);
 	if (kind < 0)
 		return cli_usage_error(cmd, _("unknown report '%s' (there are: stats, overlap, duplicates)"), name);
 	if (ro.unit && *ro.unit && !(ro.org && *ro.org))
@@ -153,9 +99,9 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	struct err e;
 	err_clear(&e);
 	if (xlsx)
-		rc = run_xlsx(s, (enum kind)kind, name, &ro, path, &e);
+		rc = report_write_xlsx(s, (enum report_kind)kind, &ro, path, &e);
 	else
-		rc = run_report(s, (enum kind)kind, &ro, fmt, path, &e);
+		rc = run_report(s, (enum report_kind)kind, &ro, fmt, path, &e);
 	store_close(&s);
 	return rc ? cli_fail(&e) : EXIT_OK;
 }

@@ -56,6 +56,7 @@ static const struct field_def person_fields[] = {
 	F(30, "occupation", N_("Occupation"), FT_STR, person, occupation),
 	F(31, "workplace", N_("Workplace"), FT_STR, person, workplace),
 	F(32, "notes", N_("Notes"), FT_STR, person, notes),
+	F(33, "verified", N_("Identity verified"), FT_BOOL, person, verified),
 };
 
 static const struct field_def membership_fields[] = {
@@ -68,6 +69,24 @@ static const struct field_def membership_fields[] = {
 	F(22, "status", N_("Status"), FT_STATUS, membership, status),
 	F(23, "status_date", N_("Status date"), FT_DATE, membership, status_date),
 	F(24, "status_reason", N_("Status reason"), FT_STR, membership, status_reason),
+	F(25, "transferred_in", N_("Transferred in"), FT_BOOL, membership, transferred_in),
+};
+
+static const struct field_def target_fields[] = {
+	F(TAG_TARGET_UNIT, "unit_id", N_("Unit"), FT_ID, target, unit_id),
+	F(17, "year", N_("Year"), FT_INT, target, year),
+	F(18, "population", N_("Eligible population"), FT_INT, target, population),
+	F(19, "admissions", N_("Target: admissions"), FT_INT, target, admissions),
+	F(20, "members", N_("Target: members"), FT_INT, target, members),
+	F(21, "rate", N_("Target: gathering rate (tenths of a percent)"), FT_INT, target, rate),
+	F(22, "dues", N_("Target: dues collected"), FT_INT, target, dues),
+	F(23, "notes", N_("Notes"), FT_STR, target, notes),
+};
+
+static const struct field_def notdup_fields[] = {
+	F(16, "person_a", N_("Person"), FT_ID, notdup, person_a),
+	F(17, "person_b", N_("Other person"), FT_ID, notdup, person_b),
+	F(18, "note", N_("Note"), FT_STR, notdup, note),
 };
 
 static const struct field_def audit_fields[] = {
@@ -91,6 +110,8 @@ const struct rec_def REC_DEF_PERSON = DEF(REC_PERSON, "person", person, person_f
 const struct rec_def REC_DEF_MEMBERSHIP = DEF(REC_MEMBERSHIP, "membership", membership,
 					      membership_fields);
 const struct rec_def REC_DEF_AUDIT = DEF(REC_AUDIT, "audit", audit, audit_fields);
+const struct rec_def REC_DEF_TARGET = DEF(REC_TARGET, "target", target, target_fields);
+const struct rec_def REC_DEF_NOTDUP = DEF(REC_NOTDUP, "notdup", notdup, notdup_fields);
 
 const struct rec_def *rec_def_of(enum rec_type type)
 {
@@ -100,6 +121,8 @@ const struct rec_def *rec_def_of(enum rec_type type)
 	case REC_PERSON: return &REC_DEF_PERSON;
 	case REC_MEMBERSHIP: return &REC_DEF_MEMBERSHIP;
 	case REC_AUDIT: return &REC_DEF_AUDIT;
+	case REC_TARGET: return &REC_DEF_TARGET;
+	case REC_NOTDUP: return &REC_DEF_NOTDUP;
 	default: return NULL;
 	}
 }
@@ -112,6 +135,8 @@ const char *rec_type_text(enum rec_type type)
 	case REC_PERSON: return _("person");
 	case REC_MEMBERSHIP: return _("membership");
 	case REC_AUDIT: return _("audit entry");
+	case REC_TARGET: return _("unit figures");
+	case REC_NOTDUP: return _("not-a-duplicate decision");
 	default: return _("record");
 	}
 }

@@ -35,7 +35,9 @@ enum rec_type {
 	REC_ATTENDANCE = 8,
 	REC_RATING = 9,
 	REC_USER = 10,
-	REC_TARGET = 11,
+	REC_TARGET = 11,	/* struct target: population and targets of a unit for a year */
+	REC_NOTDUP = 12,	/* struct notdup: a pair decided not to be one person */
+	REC__COUNT
 };
 
 enum sex { SEX_UNKNOWN = 0, SEX_MALE = 1, SEX_FEMALE = 2 };
@@ -109,6 +111,8 @@ struct person {
 	char *occupation;
 	char *workplace;
 	char *notes;
+	int64_t verified;	/* bool: identity checked against papers (a real person without
+				   a CCCD on file; the phantom report's first test) */
 };
 
 struct membership {
@@ -122,6 +126,30 @@ struct membership {
 	int64_t status;		/* enum mstatus */
 	hv_date status_date;
 	char *status_reason;
+	int64_t transferred_in;	/* bool: came by transfer (chuyển đến), not admitted (kết nạp) */
+};
+
+/* The figures of one unit for one year (REC_TARGET): the eligible population the gathering
+ * rate is measured against, and the targets (chỉ tiêu) the unit was set.  A zero means not
+ * entered.  At most one per unit and year. */
+struct target {
+	struct rec_meta m;
+	uint64_t unit_id;
+	int64_t year;
+	int64_t population;	/* eligible population (dân số trong độ tuổi) */
+	int64_t admissions;	/* target: members admitted in the year */
+	int64_t members;	/* target: members at the end of the year */
+	int64_t rate;		/* target: gathering rate, in tenths of a percent (755 = 75.5 %) */
+	int64_t dues;		/* target: dues collected in the year, đồng */
+	char *notes;
+};
+
+/* Two persons someone decided are not one (REC_NOTDUP): the duplicates report never proposes
+ * them again.  person_a < person_b. */
+struct notdup {
+	struct rec_meta m;
+	uint64_t person_a, person_b;
+	char *note;
 };
 
 enum audit_op { AUDIT_CREATE = 1, AUDIT_UPDATE = 2, AUDIT_DELETE = 3, AUDIT_MERGE = 4 };
@@ -151,6 +179,7 @@ enum {
 	TAG_MEMBER_CARD = 20,
 	TAG_AUDIT_TYPE = 19,
 	TAG_AUDIT_REC = 20,
+	TAG_TARGET_UNIT = 16,
 };
 
 enum ftype {
@@ -180,7 +209,7 @@ struct rec_def {
 };
 
 extern const struct rec_def REC_DEF_ORG, REC_DEF_UNIT, REC_DEF_PERSON, REC_DEF_MEMBERSHIP,
-	REC_DEF_AUDIT;
+	REC_DEF_AUDIT, REC_DEF_TARGET, REC_DEF_NOTDUP;
 
 /* "person", "membership", … translated, for messages. */
 const char *rec_type_text(enum rec_type type);

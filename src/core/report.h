@@ -30,8 +30,30 @@ struct store;
 struct report_opts {
 	const char *org;	/* code or name (org_list_match); NULL or "": every organization */
 	const char *unit;	/* a unit path in org's tree (unit_path_parse); needs org */
-	hv_date as_of;		/* 0: today */
+	hv_date as_of;		/* 0: today; movement: the period's last day */
+	hv_date from;		/* movement: the period's first day (0: 1 January of as_of's year) */
+	int year;		/* gathering, targets: the year (0: as_of's year) */
+	int months;		/* phantom: dues and meetings within this many months (0: the
+				   setting phantom-months, else 6) */
+	bool probable;		/* overlap: add the probable overlaps from the duplicates report */
 };
+
+/* Every report, by its command-line name. */
+enum report_kind {
+	RK_STATS,
+	RK_OVERLAP,
+	RK_DUPLICATES,
+	RK_PHANTOM,
+	RK_GATHERING,
+	RK_TARGETS,
+	RK_MOVEMENT,
+	RK__COUNT
+};
+/* "stats", "overlap", …; report_kind_parse returns -1 for a name that is none of them. */
+const char *report_kind_name(enum report_kind k);
+int report_kind_parse(const char *name);
+/* Its title for people, translated ("Statistics by unit …"). */
+const char *report_kind_title(enum report_kind k);
 
 enum report_row_kind {
 	REPORT_ROW_UNIT,	/* a unit under the scope, with its subtree */
@@ -146,5 +168,12 @@ struct report_dup_summary {
 };
 int report_duplicates_write(FILE *f, struct store *s, const struct report_opts *o,
 			    enum report_format fmt, struct report_dup_summary *sum, struct err *e);
+
+/* Compute report k and write it to f in fmt; text tables fit width columns. */
+int report_write(FILE *f, struct store *s, enum report_kind k, const struct report_opts *o,
+		 enum report_format fmt, int width, struct err *e);
+/* Report k as a workbook at path (report_write's CSV laid out by report_csv_to_xlsx). */
+int report_write_xlsx(struct store *s, enum report_kind k, const struct report_opts *o,
+		      const char *path, struct err *e);
 
 #endif

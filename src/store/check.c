@@ -122,6 +122,13 @@ static void check_refs(struct check *c, enum rec_type type, const void *rec, uin
 				     "exist"), id, m->unit_id);
 		break;
 	}
+	case REC_TARGET: {
+		const struct target *g = rec;
+		if (!exists(c, DBI_UNIT, g->unit_id))
+			problem(c, _("the figures %" PRIu64 " are of unit %" PRIu64 ", which does not "
+				     "exist"), id, g->unit_id);
+		break;
+	}
 	default:
 		break;
 	}
@@ -135,6 +142,8 @@ static enum rec_type type_of_dbi(enum dbi dbi)
 	case DBI_PERSON: return REC_PERSON;
 	case DBI_MEMBERSHIP: return REC_MEMBERSHIP;
 	case DBI_AUDIT: return REC_AUDIT;
+	case DBI_TARGET: return REC_TARGET;
+	case DBI_NOTDUP: return REC_NOTDUP;
 	default: return 0;
 	}
 }

@@ -39,6 +39,8 @@ const struct db_spec store_db_specs[DBI__COUNT] = {
 	[DBI_PERSON] = { "persons.db", -1, 0, NULL, BIG_PAGE },
 	[DBI_MEMBERSHIP] = { "memberships.db", -1, 0, NULL, BIG_PAGE },
 	[DBI_AUDIT] = { "audit.db", -1, 0, NULL, BIG_PAGE },
+	[DBI_TARGET] = { "targets.db", -1, 0, NULL, 0 },
+	[DBI_NOTDUP] = { "notdup.db", -1, 0, NULL, 0 },
 	[DBI_ORG_CODE] = { "idx_org_code.db", DBI_ORG, 0, idx_org_code, 0 },
 	[DBI_UNIT_PARENT] = { "idx_unit_parent.db", DBI_UNIT, DB_DUPSORT, idx_unit_parent, 0 },
 	[DBI_PERSON_WORD] = { "idx_person_word.db", DBI_PERSON, DB_DUPSORT, idx_person_word, BIG_PAGE },
@@ -118,6 +120,8 @@ enum dbi store_primary_of(enum rec_type type)
 	case REC_PERSON: return DBI_PERSON;
 	case REC_MEMBERSHIP: return DBI_MEMBERSHIP;
 	case REC_AUDIT: return DBI_AUDIT;
+	case REC_TARGET: return DBI_TARGET;
+	case REC_NOTDUP: return DBI_NOTDUP;
 	default: return DBI__COUNT;
 	}
 }

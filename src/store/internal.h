@@ -15,6 +15,8 @@ enum dbi {
 	DBI_PERSON,
 	DBI_MEMBERSHIP,
 	DBI_AUDIT,
+	DBI_TARGET,		/* population and targets of a unit for a year */
+	DBI_NOTDUP,		/* pairs of persons decided not to be one */
 	DBI_ORG_CODE,		/* code -> org (unique) */
 	DBI_UNIT_PARENT,	/* org id, parent id -> unit */
 	DBI_PERSON_WORD,	/* folded name word \0 name collation key -> person */
@@ -71,8 +73,8 @@ size_t pending_added(struct pending *p, enum dbi sec, const void *key, size_t kl
 		     uint64_t *pks, size_t max);
 int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struct err *e);
 
-/* Record types with an id counter (REC_ORG .. REC_AUDIT). */
-#define STORE_ID_TYPES 6
+/* Record types with an id counter are numbered below this (REC_ORG .. REC_NOTDUP). */
+#define STORE_ID_TYPES REC__COUNT
 
 struct store_txn {
 	DB_TXN *txn;
