@@ -63,7 +63,9 @@ const struct cli_cmd cli_commands[] = {
 	     "      --as-of DATE    count the memberships active on DD/MM/YYYY (default today)\n"
 	     "      --format F      text (tables that fit 80 columns, the default), csv or xlsx\n"
 	     "                      (a workbook, with -o FILE)\n"
-	     "  -o, --output FILE   where to write (default: standard output)\n") },
+	     "  -o, --output FILE   where to write (default: standard output)\n"
+	     "      --probable      overlap: add the probable overlaps from the duplicates\n"
+	     "                      report, apart from the figures\n") },
 	{ "convert", cmd_convert, "[--from E] --to E [FILE…]",
 	  N_("convert text between Vietnamese encodings (Unicode, TCVN3, VNI, VISCII, …)"),
 	  N_("  -f, --from E        encoding of the input (default: guessed)\n"

@@ -42,6 +42,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "probable", no_argument, NULL, 'P' },
 		CLI_COMMON_OPTS,
 		{ 0, 0, 0, 0 },
 	};
@@ -76,6 +77,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 				return cli_usage_error(cmd, _("--format %s: say text, csv or xlsx"), optarg);
 			break;
 		case 'o': path = optarg; break;
+		case 'P': ro.probable = true; break;
 		default: return EXIT_USAGE;
 		}
 	}

@@ -367,7 +367,8 @@ int dedupe_find(struct store *s, const struct dedupe_opts *o, dedupe_pair_fn fn,
 		st->bytes = base + u.h.cap * sizeof *u.h.p;
 	XFREE(sc.r);
 
-	qsort(u.h.p, u.h.n, sizeof *u.h.p, cmp_best_first);
+	if (u.h.n > 1)
+		qsort(u.h.p, u.h.n, sizeof *u.h.p, cmp_best_first);
 	for (size_t i = 0; i < u.h.n && rc == 0; i++) {
 		const struct dd_pair *p = &u.h.p[i];
 		struct dedupe_pair out = { .a = p->a, .b = p->b, .bits = p->bits,

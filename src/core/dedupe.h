@@ -88,6 +88,11 @@ struct dedupe_id_pair {
 /* Put each pair's smaller id first and sort the array, as dedupe_opts.excluded wants it. */
 void dedupe_exclusions_sort(struct dedupe_id_pair *p, size_t n);
 
+/* Every not-a-duplicate decision of the store (REC_NOTDUP), as dedupe_opts.excluded wants
+ * them: *out (free it) gets *n pairs. */
+int dedupe_load_exclusions(struct store *s, struct dedupe_id_pair **out, size_t *n,
+			   struct err *e);
+
 struct dedupe_opts {
 	int min_score;		/* 0: DEDUPE_MIN_SCORE; a negative value reports every pair scored */
 	size_t max_pairs;	/* 0: DEDUPE_MAX_PAIRS */

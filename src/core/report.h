@@ -136,6 +136,15 @@ struct report_overlap {
 	struct overlap_row *orgs;	/* [norgs]: the persons of the scope in each organization;
 					   orgs[i].both[j] is the organization matrix */
 	struct overlap_row total;
+	/* With report_opts.probable: the candidate pairs of the duplicates report between persons
+	 * counted above (one of them in the scope), shown apart and never counted in the figures
+	 * above, since a probable duplicate is not a person anyone confirmed. */
+	bool probable;
+	uint64_t prob_pairs;	/* such pairs */
+	uint64_t prob_fewer;	/* persons fewer if every such pair were one person */
+	uint64_t prob_cross;	/* pairs whose two records are in different organizations */
+	uint64_t *prob_both;	/* [norgs * norgs]: pairs that would put one person in both
+				   organizations i and j (i != j), where neither record alone is */
 };
 
 int report_overlap(struct store *s, const struct report_opts *o, struct report_overlap *out,

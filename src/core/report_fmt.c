@@ -448,6 +448,36 @@ static void both_table(FILE *f, const char *title, const char *head,
 	buf_free(&label);
 }
 
+/* The probable overlaps, apart: pairs of the duplicates report, never counted above. */
+static void probable_text(FILE *f, const struct report_overlap *r, int width)
+{
+	putc('\n', f);
+	put_wrapped(f, _("Probable overlaps (from the duplicates report; not counted above)"),
+		    width);
+	if (!r->prob_pairs) {
+		put_wrapped(f, _("No pair of person records here looks like one person."), width);
+		return;
+	}
+	printf_wrapped(f, width, _("%" PRIu64 " pairs of person records may be one person; if "
+				   "each were, there would be %" PRIu64 " persons fewer. %" PRIu64
+				   " of the pairs are in different organizations."),
+		       r->prob_pairs, r->prob_fewer, r->prob_cross);
+	if (!r->prob_cross)
+		return;
+	struct table t;
+	table_init(&t, _("Organization by organization: pairs that would put one person in both"),
+		   _("Organization"), r->norgs);
+	for (size_t j = 0; j < r->norgs; j++)
+		table_col(&t, r->codes[j]);
+	for (size_t i = 0; i < r->norgs; i++) {
+		uint64_t *v = table_row(&t, r->codes[i]);
+		for (size_t j = 0; j < r->norgs; j++)
+			v[j] = r->prob_both[i * r->norgs + j];
+	}
+	table_write(f, &t, width);
+	table_free(&t);
+}
+
 static void overlap_text(FILE *f, const struct report_overlap *r, int width)
 {
 	char date[16];
@@ -484,6 +514,8 @@ static void overlap_text(FILE *f, const struct report_overlap *r, int width)
 			 "each row they belong to (rows overlap).\nProbable duplicate persons (one "
 			 "person recorded twice) are not merged here: see the duplicates report."),
 		    width);
+	if (r->probable)
+		probable_text(f, r, width);
 }
 
 static void overlap_csv_row(FILE *f, const char *kind, const struct overlap_row *row,
@@ -523,6 +555,21 @@ static void overlap_csv(FILE *f, const struct report_overlap *r)
 	for (size_t i = 0; i < r->norgs; i++)
 		overlap_csv_row(f, _("organization"), &r->orgs[i], r->norgs, &label);
 	overlap_csv_row(f, _("total"), &r->total, r->norgs, &label);
+	/* Probable overlaps: a row per organization, its "In X" columns holding the pairs that
+	 * would put one person in both, and the number of pairs in Persons; never in the total. */
+	for (size_t i = 0; r->probable && i < r->norgs; i++) {
+		uint64_t pairs = 0;
+		for (size_t j = 0; j < r->norgs; j++)
+			pairs += r->prob_both[i * r->norgs + j];
+		csv_field(f, _("probable"), true);
+		csv_field(f, r->codes[i], false);
+		csv_num(f, pairs);
+		for (int k = 0; k < 1 + REPORT_BY_ORGS; k++)
+			csv_field(f, "", false);
+		for (size_t j = 0; j < r->norgs; j++)
+			csv_num(f, r->prob_both[i * r->norgs + j]);
+		csv_end_row(f);
+	}
 	buf_free(&label);
 }
 

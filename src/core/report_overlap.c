@@ -11,6 +11,7 @@
  * persons database is never read: identity is the person id. */
 #include "core/report_priv.h"
 
+#include "core/dedupe.h"
 #include "store/store.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -192,6 +193,87 @@ static int overlap_fn(struct store *s, struct store_txn *t, void *ctx, struct er
 	return 0;
 }
 
+/* ---- probable overlaps: the duplicates report's pairs, kept apart ---- */
+
+struct probable_run {
+	struct overlap_run *r;
+	uint32_t *parent;	/* union-find over person ids, 0: not in any pair yet */
+};
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static bool in_scope(const struct overlap_run *r, uint64_t p)
+{
+	if (p > r->max_person || !r->mask[p])
+		return false;
+	return r->sc.only < 0 || (p < r->cap_rowof && r->rowof[p]);
+}
+
+static int on_probable(const struct dedupe_pair *pair, void *ctx)
+{
+	struct probable_run *pr = ctx;
+	struct overlap_run *r = pr->r;
+	struct report_overlap *out = r->out;
+	uint64_t a = pair->a, b = pair->b;
+	if (a > r->max_person || b > r->max_person || !r->mask[a] || !r->mask[b] ||
+	    !(in_scope(r, a) || in_scope(r, b)))
+		return 0;
+	out->prob_pairs++;
+	uint32_t ma = r->mask[a], mb = r->mask[b];
+	if (ma != mb)
+		out->prob_cross++;
+	size_t n = out->norgs;
+	for (uint32_t x = ma; x; x &= x - 1) {
+		unsigned i = (unsigned)__builtin_ctz(x);
+		for (uint32_t y = mb; y; y &= y - 1) {
+			unsigned j = (unsigned)__builtin_ctz(y);
+			uint32_t both = (1u << i) | (1u << j);
+			if (i == j || (ma & both) == both || (mb & both) == both)
+				continue;
+			out->prob_both[i * n + j]++;
+			out->prob_both[j * n + i]++;
+		}
+	}
+	if (!pr->parent[a])
+		pr->parent[a] = (uint32_t)a;
+	if (!pr->parent[b])
+		pr->parent[b] = (uint32_t)b;
+	uint32_t ra = uf_find(pr->parent, (uint32_t)a), rb = uf_find(pr->parent, (uint32_t)b);
+	if (ra != rb) {
+		pr->parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
+		out->prob_fewer++;
+	}
+	return 0;
+}
+
+static int probable(struct store *s, struct overlap_run *r, struct err *e)
+{
+	struct report_overlap *out = r->out;
+	out->probable = true;
+	out->prob_both = xcalloc(out->norgs * out->norgs + 1, sizeof *out->prob_both);
+	if (!r->max_person || r->max_person >= UINT32_MAX)
+		return 0;
+	struct probable_run pr = { .r = r };
+	pr.parent = xcalloc(r->max_person + 1, sizeof *pr.parent);
+	struct dedupe_id_pair *ex = NULL;
+	size_t nex = 0;
+	int rc = dedupe_load_exclusions(s, &ex, &nex, e);
+	if (rc == 0) {
+		struct dedupe_opts dopts = { .excluded = ex, .nexcluded = nex };
+		rc = dedupe_find(s, &dopts, on_probable, &pr, NULL, e);
+	}
+	free(ex);
+	free(pr.parent);
+	return rc < 0 ? rc : 0;
+}
+
 int report_overlap(struct store *s, const struct report_opts *o, struct report_overlap *out,
 		   struct err *e)
 {
@@ -201,6 +283,8 @@ int report_overlap(struct store *s, const struct report_opts *o, struct report_o
 	struct overlap_run r = { .o = o, .out = out };
 	rec_pick_init(&r.pk, &REC_DEF_MEMBERSHIP, names, 6);
 	int rc = store_read(s, overlap_fn, &r, e);
+	if (rc == 0 && o->probable)
+		rc = probable(s, &r, e);
 	run_reset(&r);
 	if (rc)
 		report_overlap_free(out);
@@ -228,5 +312,6 @@ void report_overlap_free(struct report_overlap *r)
 	free(r->units);
 	free_row(&r->total);
 	free(r->scope);
+	free(r->prob_both);
 	memset(r, 0, sizeof *r);
 }

@@ -518,6 +518,92 @@ static void test_output(void)
 	report_overlap_free(&ov);
 }
 
+/* Two records of one woman, in PN and in CCB (no CCCD on either): a probable overlap, shown
+ * apart and never counted; a not-a-duplicate decision takes it away. */
+struct twins {
+	const struct world *w;
+	uint64_t a, b;
+};
+
+static int twins_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct twins *tw = ctx;
+	uint64_t *ids[2] = { &tw->a, &tw->b };
+	for (int i = 0; i < 2; i++) {
+		struct person p = { 0 };
+		p.full_name = xstrdup(i ? "Phạm Thị Thùy Dương" : "Phạm Thị Thuỳ Dương");
+		p.sex = SEX_FEMALE;
+		p.birth = 19880317;
+		p.home_town = xstrdup("Xã Hải Lý, tỉnh Ninh Bình");
+		int rc = store_insert(s, t, REC_PERSON, &p, e);
+		*ids[i] = p.m.id;
+		rec_clear(&REC_DEF_PERSON, &p);
+		if (rc)
+			return rc;
+	}
+	int rc = member(s, t, tw->a, tw->w->org[PN], tw->w->pn_a, 20100101, "", MS_ACTIVE, 0, e);
+	if (rc == 0)
+		rc = member(s, t, tw->b, tw->w->org[CCB], tw->w->ccb_u, 20120101, "", MS_ACTIVE, 0, e);
+	return rc;
+}
+
+static int notdup_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct twins *tw = ctx;
+	struct notdup d = { .person_a = tw->a, .person_b = tw->b };
+	int rc = store_insert(s, t, REC_NOTDUP, &d, e);
+	rec_clear(&REC_DEF_NOTDUP, &d);
+	return rc;
+}
+
+static void test_probable(const struct world *w)
+{
+	struct report_overlap before, r;
+	struct report_opts o = { .as_of = 20240701 };
+	struct err e;
+	err_clear(&e);
+	is_int(report_overlap(S, &o, &before, &e), 0, "overlap before the twins");
+	struct twins tw = { .w = w };
+	if (!ok(store_write(S, twins_fn, &tw, &e) == 0, "two records of one woman, PN and CCB"))
+		diag("%s", e.msg);
+	o.probable = true;
+	is_int(report_overlap(S, &o, &r, &e), 0, "overlap --probable");
+	is_int(r.total.persons, before.total.persons + 2, "the two records are two persons above");
+	ok(r.probable, "the probable section is there");
+	is_int(r.prob_pairs, 1, "one probable pair");
+	is_int(r.prob_fewer, 1, "one person fewer if it were one");
+	is_int(r.prob_cross, 1, "in different organizations");
+	size_t n = r.norgs;
+	ok(r.prob_both[PN * n + CCB] == 1 && r.prob_both[CCB * n + PN] == 1,
+	   "it would put one person in both PN and CCB");
+	uint64_t sum = 0;
+	for (size_t i = 0; i < n * n; i++)
+		sum += r.prob_both[i];
+	is_int(sum, 2, "and nothing else");
+	is_int(r.orgs[PN].both[CCB], before.orgs[PN].both[CCB], "the matrix above is unchanged");
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&mem, &len);
+	report_overlap_write(f, &r, REPORT_TEXT, 80);
+	fclose(f);
+	ok(mem && strstr(mem, "Probable overlaps") && strstr(mem, "1 pairs of person records"),
+	   "the text says so, apart");
+	free(mem);
+	report_overlap_free(&r);
+	o.probable = false;
+	is_int(report_overlap(S, &o, &r, &e), 0, "overlap without --probable");
+	ok(!r.probable && r.prob_both == NULL, "no probable section");
+	report_overlap_free(&r);
+
+	if (!ok(store_write(S, notdup_fn, &tw, &e) == 0, "decided: not one person"))
+		diag("%s", e.msg);
+	o.probable = true;
+	is_int(report_overlap(S, &o, &r, &e), 0, "overlap --probable again");
+	is_int(r.prob_pairs, 0, "the pair is no longer proposed");
+	report_overlap_free(&r);
+	report_overlap_free(&before);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/hv-report-XXXXXX";
@@ -536,6 +622,7 @@ int main(void)
 	test_overlap();
 	test_errors();
 	test_output();
+	test_probable(&w);
 	is_int(store_check(S, &e), 0, "store consistent");
 	store_close(&S);
 	char cmd[64];
