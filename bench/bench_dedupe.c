@@ -115,7 +115,7 @@ static const struct {
 	{ 0, "all" }, { DEMO_DUP_CCCD_MOVED, "cccd_moved" }, { DEMO_DUP_TONE, "tone" },
 	{ DEMO_DUP_IY, "iy" }, { DEMO_DUP_SURNAME, "surname" }, { DEMO_DUP_CASE, "case" },
 	{ DEMO_DUP_YEAR_ONLY, "year_only" }, { DEMO_DUP_HOME, "home" },
-	{ DEMO_DUP_ADDRESS, "address" },
+	{ DEMO_DUP_ADDRESS, "address" }, { DEMO_DUP_MIDDLE, "middle" }, { DEMO_DUP_SWAP, "swap" },
 };
 
 static int detect(const char *dir, int min)

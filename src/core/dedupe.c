@@ -1,11 +1,12 @@
 /* Duplicate persons: the scan, the blocks and the pairs; and one person in two branches.
  *
  * Memory, for N persons with a name, P pairs kept (at most max_pairs) and M active memberships:
- *   dedupe_find:          48 N for the records (grown by doubling: up to 96 N of address space,
- *                         of which only 48 N is ever touched), + 8 N while the frequencies are
+ *   dedupe_find:          56 N for the records (grown by doubling: up to 112 N of address space,
+ *                         of which only 56 N is ever touched), + 8 N while the frequencies are
  *                         counted (a 4-byte array and qsort's copy of it, freed before the
  *                         sort), + 1 MB of bucket counters for the sort (which needs no copy),
- *                         + 300 KB of birth counts, + 24 P for the pairs.  The records are
+ *                         + 300 KB of birth counts, + 24 P for the pairs, + 12 bytes for each
+ *                         record the middle-name pass takes (see there).  The records are
  *                         freed before the pairs are handed out.
  *   dedupe_branch_errors: 32 M.
  * Nothing else grows with the store: records are read one at a time through store_each.
@@ -286,6 +287,7 @@ struct run {
 	const struct dd_freq *f;
 	struct heap h;
 	struct dedupe_stats *st;
+	size_t extra_bytes;	/* the most the middle-name pass held */
 };
 
 static void pair(struct run *u, const struct dd_rec *x, const struct dd_rec *y, uint64_t block)
@@ -317,6 +319,86 @@ static void compare_block(struct run *u, const struct dd_rec *r, size_t n)
 			pair(u, &r[i], &r[j], n);
 		}
 	}
+}
+
+/* ---- The middle-name pass ---- */
+
+/* A record of the pass: its surname-and-given-name key, birth and place in the records. */
+struct mid {
+	uint32_t key2;
+	hv_date birth;
+	uint32_t at;
+};
+
+static int cmp_mid(const void *x, const void *y)
+{
+	const struct mid *a = x, *b = y;
+	if (a->key2 != b->key2)
+		return a->key2 < b->key2 ? -1 : 1;
+	if (a->birth != b->birth)
+		return a->birth < b->birth ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static bool has_u32(const uint32_t *v, size_t n, uint32_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t m = lo + (hi - lo) / 2;
+		if (v[m] < x)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && v[lo] == x;
+}
+
+/* A name written without its middle name ("Nguyễn Hà" for "Nguyễn Thị Hà") has another block,
+ * so the blocks never pair it with its full form.  The two-word names are few: the pass takes
+ * their surname-and-given-name keys, the records that share one (with two words or more), and
+ * pairs a two-word name with a longer one, births at most a year apart, as compare_block does.
+ * The block of the prior is every person under that key.  Memory: 12 bytes a record taken. */
+static void middle_pass(struct run *u, const struct dd_rec *r, size_t n)
+{
+	uint32_t *shorts = NULL;
+	size_t ns = 0, cap = 0;
+	for (size_t i = 0; i < n; i++)
+		if (r[i].words == 2 && r[i].key2) {
+			xgrow((void **)&shorts, &cap, ns + 1, sizeof *shorts);
+			shorts[ns++] = r[i].key2;
+		}
+	if (!ns || n > UINT32_MAX)
+		goto out;
+	qsort(shorts, ns, sizeof *shorts, cmp_u32);
+	struct mid *m = NULL;
+	size_t nm = 0, mcap = 0;
+	for (size_t i = 0; i < n; i++)
+		if (r[i].words >= 2 && r[i].key2 && has_u32(shorts, ns, r[i].key2)) {
+			xgrow((void **)&m, &mcap, nm + 1, sizeof *m);
+			m[nm++] = (struct mid){ r[i].key2, r[i].birth, (uint32_t)i };
+		}
+	if (nm > 1)
+		qsort(m, nm, sizeof *m, cmp_mid);
+	size_t bytes = mcap * sizeof *m + cap * sizeof *shorts;
+	if (bytes > u->extra_bytes)
+		u->extra_bytes = bytes;
+	for (size_t i = 0, j; i < nm; i = j) {
+		for (j = i + 1; j < nm && m[j].key2 == m[i].key2; j++)
+			;
+		for (size_t x = i; x < j; x++) {
+			int yx = DATE_YEAR(m[x].birth);
+			for (size_t y = x + 1; y < j; y++) {
+				if (m[x].birth && DATE_YEAR(m[y].birth) > yx + 1)
+					break;
+				const struct dd_rec *a = &r[m[x].at], *b = &r[m[y].at];
+				if (dd_middle_pair(a, b))
+					pair(u, a, b, j - i);
+			}
+		}
+	}
+	free(m);
+out:
+	free(shorts);
 }
 
 int dedupe_find(struct store *s, const struct dedupe_opts *o, dedupe_pair_fn fn, void *ctx,
@@ -362,6 +444,9 @@ int dedupe_find(struct store *s, const struct dedupe_opts *o, dedupe_pair_fn fn,
 			st->largest = j - i;
 		compare_block(&u, sc.r + i, j - i);
 	}
+	middle_pass(&u, sc.r, sc.n);
+	if (base + u.extra_bytes > st->bytes)
+		st->bytes = base + u.extra_bytes;
 	st->dropped = u.h.dropped;
 	if (base + u.h.cap * sizeof *u.h.p > st->bytes)
 		st->bytes = base + u.h.cap * sizeof *u.h.p;

@@ -17,8 +17,12 @@
  *      one person than for two, Fellegi–Sunter style) to the prior odds, which fall with the
  *      size of the block: in a block of thousands, name and birth year alone prove nothing.
  *      score = 50 + 2.5 * bits, clamped to 0..100: 50 is even odds, 75 is 1000 to 1.
- * A pair is proposed only when both records have a name with the same variant key: a CCCD
- * cannot be shared in the store (it is unique), so a CCCD alone never pairs two records. */
+   5. A name written without its middle name ("Nguyễn Hà" for "Nguyễn Thị Hà") is in another
+ *      block; a second, small pass pairs each two-word name with the longer names of the same
+ *      surname and given name, births at most a year apart, the prior taken over all of them.
+ * A pair is proposed only when both records have a name with the same variant key, or one is
+ * the other without its middle name: a CCCD cannot be shared in the store (it is unique), so a
+ * CCCD alone never pairs two records. */
 #ifndef HOIVIEN_DEDUPE_H
 #define HOIVIEN_DEDUPE_H
 
@@ -48,6 +52,9 @@ enum dedupe_reason {
 	DEDUPE_R_HOME = 1u << 11,	/* same home town (quê quán) */
 	DEDUPE_R_COMMUNE = 1u << 12,	/* address in the same commune */
 	DEDUPE_R_PHONE = 1u << 13,
+	DEDUPE_R_NAME_MIDDLE = 1u << 14, /* one name leaves the middle name out ("Nguyễn Hà" for
+					    "Nguyễn Thị Hà") */
+	DEDUPE_R_BIRTH_SWAP = 1u << 15,	/* day and month of birth swapped (05/03 and 03/05) */
 	/* against */
 	DEDUPE_R_CCCD_DIFF = 1u << 16,	/* both have a CCCD, and they differ */
 	DEDUPE_R_NAME_MARKS = 1u << 17,	/* same letters, different diacritics (Đoàn/Doãn) */
@@ -124,8 +131,8 @@ int dedupe_find(struct store *s, const struct dedupe_opts *o, dedupe_pair_fn fn,
 /* Score two given persons, whatever their names (for showing one pair, or comparing two
  * records someone picked).  The frequencies are those of a typical province rather than of
  * the store, and the block is taken as two persons, so the score can differ from
- * dedupe_find's for the same pair.  Returns true if the two names share a variant key (the
- * only pairs dedupe_find looks at); out gets the ids (smaller first), score and reasons. */
+ * dedupe_find's for the same pair.  Returns true if the two names share a variant key or one
+ * is the other without its middle name (the only pairs dedupe_find looks at); out gets the ids (smaller first), score and reasons. */
 bool dedupe_compare(const struct person *a, const struct person *b, struct dedupe_pair *out);
 
 /* One person with two active memberships in one organization (in two branches, or twice in

@@ -12,7 +12,7 @@ struct person;
 
 enum { DD_CCCD_NONE, DD_CCCD_12, DD_CCCD_9, DD_CCCD_OTHER };
 
-/* A person as dedupe sees it: 48 bytes, no pointers.  Hashes are 0 when the field is empty. */
+/* A person as dedupe sees it: 56 bytes, no pointers.  Hashes are 0 when the field is empty. */
 struct dd_rec {
 	uint64_t id;
 	uint64_t key;		/* block (the name's variant key, 48 bits) << 16 | exact (16 bits,
@@ -30,8 +30,18 @@ struct dd_rec {
 	uint32_t addr;		/* the commune of the address */
 	uint32_t phone;
 	uint8_t w_home, w_addr, w_joint;	/* and both, in 1/8 bit (dd_weigh) */
-	uint8_t spare;
+	uint8_t words;		/* words of the name, at most 255 */
+	uint32_t key2;		/* surname and given name (the first and last word, with their
+				   marks) of a name of two words or more: "Nguyễn Hà" and "Nguyễn
+				   Thị Hà" share it (the middle-name pass) */
 };
+
+/* Whether a and b may be one name with its middle name left out of one of them. */
+static inline bool dd_middle_pair(const struct dd_rec *a, const struct dd_rec *b)
+{
+	return a->key2 && a->key2 == b->key2 && a->words != b->words &&
+	       (a->words == 2 || b->words == 2);
+}
 
 #define DD_BLOCK(r) ((r)->key >> 16)
 
@@ -64,7 +74,7 @@ void dd_weigh_typical(struct dd_rec *r);
 #define DD_M_JOINT 0.8
 #define DD_M_PHONE 0.6
 
-/* The evidence, in bits, that a and b (same block) are one person, the prior of a block of
+/* The evidence, in bits, that a and b (same block, or a dd_middle_pair) are one person, the prior of a block of
  * `block` persons included; *reasons gets the DEDUPE_R_* mask.  f may be NULL (typical
  * frequencies). */
 double dd_score(const struct dd_rec *a, const struct dd_rec *b, const struct dd_freq *f,

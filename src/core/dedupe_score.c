@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-_Static_assert(sizeof(struct dd_rec) == 48, "the memory bound in dedupe.c counts 48 bytes");
+_Static_assert(sizeof(struct dd_rec) == 56, "the memory bound in dedupe.c counts 56 bytes");
 
 /* The prior odds that two persons of a block of two are one human.  About what a store where
  * one person in twenty is registered twice has; in a block of b persons the odds are this over
@@ -47,6 +47,11 @@ _Static_assert(sizeof(struct dd_rec) == 48, "the memory bound in dedupe.c counts
 #define W_SURNAME (-1.0)
 #define W_NOMARKS (-1.0)
 #define W_MARKS (-6.0)
+/* A name without its middle name: the pair is scored within the persons sharing surname and
+ * given name (a block many times larger, so a lower prior), and the slip itself is rare. */
+#define W_MIDDLE (-1.0)
+/* Day and month swapped: how rare the slip is, against the date's own weight. */
+#define W_SWAP (-4.0)
 
 /* ---- Hashing ---- */
 
@@ -211,6 +216,25 @@ static void set_cccd(struct dd_rec *r, const char *s)
 	}
 }
 
+/* The toned key's first and last word (each ends with its tone byte, 0x10 + tone). */
+static uint32_t first_last_hash(const struct buf *toned)
+{
+	const unsigned char *p = (const unsigned char *)toned->p;
+	size_t n = toned->len, end1 = 0, start2 = 0;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] >= 0x10 && p[i] < 0x20) {
+			if (!end1)
+				end1 = i + 1;
+			if (i + 1 < n)
+				start2 = i + 1;
+		}
+	if (!end1 || !start2)
+		return 0;
+	uint32_t h = (uint32_t)(mix64((uint64_t)hash32(p, end1) << 32 |
+				      hash32(p + start2, n - start2)) >> 32);
+	return h ? h : 1;
+}
+
 bool dd_rec_make(struct dd_rec *r, const struct person *p, struct buf tmp[2])
 {
 	memset(r, 0, sizeof *r);
@@ -227,6 +251,9 @@ bool dd_rec_make(struct dd_rec *r, const struct person *p, struct buf tmp[2])
 	r->key = (hash64(tmp[0].p, tmp[0].len) & ~0xFFFFULL) | (hash64(p->full_name, n) >> 48);
 	r->toned = hash32(tmp[1].p, tmp[1].len);
 	r->surname = v.surname;
+	r->words = v.words;
+	if (v.words >= 2)
+		r->key2 = first_last_hash(&tmp[1]);
 	r->iy = v.iy;
 	r->marks = v.marks;
 	r->sex = p->sex == SEX_MALE || p->sex == SEX_FEMALE ? (unsigned)p->sex : 0;
@@ -309,12 +336,21 @@ static double birth_bits(hv_date a, hv_date b, const struct dd_freq *f, unsigned
 		return f ? weight(f->year[y], f->n_year, M_BIRTH, TYPICAL_YEAR)
 			 : weight(0, 0, M_BIRTH, TYPICAL_YEAR);
 	}
+	int da = DATE_DAY(a), db = DATE_DAY(b);
+	if (ma != mb && da == mb && db == ma) {
+		/* 05/03 and 03/05: a date read the other way round somewhere; as telling as the
+		 * date itself, less the chance of such a slip. */
+		*why |= DEDUPE_R_BIRTH_SWAP;
+		size_t m = y * 12 + (size_t)ma - 1;
+		return W_SWAP + (f ? weight(f->day[m * 31 + (size_t)da - 1], f->n_day, M_BIRTH,
+					    TYPICAL_DAY)
+				   : weight(0, 0, M_BIRTH, TYPICAL_DAY));
+	}
 	if (ma != mb) {
 		*why |= DEDUPE_R_BIRTH_DIFF;
 		return W_BIRTH_DIFF;
 	}
 	size_t m = y * 12 + (size_t)ma - 1;
-	int da = DATE_DAY(a), db = DATE_DAY(b);
 	if (!da || !db) {
 		*why |= DEDUPE_R_BIRTH_MONTH;
 		return f ? weight(f->month[m], f->n_month, M_BIRTH, TYPICAL_MONTH)
@@ -393,10 +429,14 @@ double dd_score(const struct dd_rec *a, const struct dd_rec *b, const struct dd_
 {
 	unsigned why = 0;
 	double w = log2(PRIOR) - log2(block > 2 ? (double)(block - 1) : 1.0);
-	if (DD_BLOCK(a) != DD_BLOCK(b))
-		w -= 20;	/* not one name: only dedupe_compare gets here */
-	else
+	if (DD_BLOCK(a) == DD_BLOCK(b)) {
 		w += name_bits(a, b, &why);
+	} else if (dd_middle_pair(a, b)) {
+		why |= DEDUPE_R_NAME_MIDDLE;
+		w += W_MIDDLE;
+	} else {
+		w -= 20;	/* not one name: only dedupe_compare gets here */
+	}
 	if (a->cccd_kind && a->cccd_kind == b->cccd_kind) {
 		if (a->cccd == b->cccd) {
 			why |= DEDUPE_R_CCCD;
@@ -435,7 +475,7 @@ bool dedupe_compare(const struct person *a, const struct person *b, struct dedup
 	buf_free(&tmp[1]);
 	dd_weigh_typical(&ra);
 	dd_weigh_typical(&rb);
-	bool same = na && nb && DD_BLOCK(&ra) == DD_BLOCK(&rb);
+	bool same = na && nb && (DD_BLOCK(&ra) == DD_BLOCK(&rb) || dd_middle_pair(&ra, &rb));
 	memset(out, 0, sizeof *out);
 	out->a = a->m.id < b->m.id ? a->m.id : b->m.id;
 	out->b = a->m.id < b->m.id ? b->m.id : a->m.id;
@@ -466,6 +506,8 @@ static const struct {
 	{ DEDUPE_R_HOME, "home_town", N_("same home town") },
 	{ DEDUPE_R_COMMUNE, "commune", N_("same commune (address)") },
 	{ DEDUPE_R_PHONE, "phone", N_("same phone number") },
+	{ DEDUPE_R_NAME_MIDDLE, "name_middle", N_("same name, the middle name left out of one") },
+	{ DEDUPE_R_BIRTH_SWAP, "birth_swap", N_("same birth date, day and month swapped") },
 	{ DEDUPE_R_CCCD_DIFF, "cccd_differs", N_("different CCCDs") },
 	{ DEDUPE_R_NAME_MARKS, "name_marks_differ", N_("same letters, different diacritics") },
 	{ DEDUPE_R_BIRTH_DIFF, "birth_differs", N_("different birth dates") },

@@ -23,6 +23,8 @@ enum {
 	DEMO_DUP_YEAR_ONLY = 1 << 6,	/* birth as a year (or month and year) only */
 	DEMO_DUP_HOME = 1 << 7,		/* home town left out or written short */
 	DEMO_DUP_ADDRESS = 1 << 8,	/* address left out, shortened, or in another commune */
+	DEMO_DUP_MIDDLE = 1 << 9,	/* the middle name left out: "Nguyễn Hà" for "Nguyễn Thị Hà" */
+	DEMO_DUP_SWAP = 1 << 10,	/* day and month of birth swapped: 05/03 for 03/05 */
 };
 
 /* A pair of person ids that are one human, and how their records differ (DEMO_DUP_*). */

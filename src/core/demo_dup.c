@@ -155,9 +155,21 @@ static unsigned apply(struct rng *r, double p, bool (*vary)(const char *, struct
 	return kind;
 }
 
+/* "Nguyễn Thị Thu Hà" -> "Nguyễn Hà": surname and given name only, as a hurried list writes. */
+static bool drop_middle(const char *s, struct buf *out)
+{
+	const char *first = strchr(s, ' '), *last = strrchr(s, ' ');
+	if (!first || first == last)
+		return false;
+	buf_add(out, s, (size_t)(first - s));
+	buf_adds(out, last);
+	return true;
+}
+
 static unsigned vary_name(struct rng *r, char **name, bool raw)
 {
 	unsigned k = 0;
+	k |= apply(r, 0.05, drop_middle, DEMO_DUP_MIDDLE, name);
 	k |= apply(r, 0.6, vary_tone, DEMO_DUP_TONE, name);
 	k |= apply(r, 0.6, vary_iy, DEMO_DUP_IY, name);
 	k |= apply(r, 0.6, vary_surname, DEMO_DUP_SURNAME, name);
@@ -222,6 +234,12 @@ unsigned demo_dup_person(struct rng *r, struct person *orig, struct person *copy
 	if (date_precision(orig->birth) == DATE_YMD && u < 0.35) {
 		copy->birth = u < 0.3 ? orig->birth / 10000 * 10000 : orig->birth / 100 * 100;
 		k |= DEMO_DUP_YEAR_ONLY;
+	} else if (date_precision(orig->birth) == DATE_YMD && u < 0.38 &&
+		   DATE_DAY(orig->birth) <= 12 && DATE_DAY(orig->birth) != DATE_MONTH(orig->birth)) {
+		/* dd/mm read as mm/dd somewhere on the way */
+		copy->birth = DATE_YEAR(orig->birth) * 10000 + DATE_DAY(orig->birth) * 100 +
+			      DATE_MONTH(orig->birth);
+		k |= DEMO_DUP_SWAP;
 	}
 	u = rng_unit(r);
 	if (copy->home_town && u < 0.1) {

@@ -61,18 +61,26 @@ static struct hp people[] = {
 	/* 7: name, birth year and sex only, in a block of two */
 	{ "Đinh Công Tráng", M, 19450000, NULL, NULL, NULL, NULL, 0 },
 	{ "Đinh Công Tráng", M, 19450815, NULL, NULL, NULL, NULL, 0 },
+	/* 8: the middle name left out of one */
+	{ "Trịnh Thị Thu Trang", F, 19920214, "037192005555", HOME_B, ADDR_B, NULL, 0 },
+	{ "Trịnh Trang", F, 19920214, NULL, HOME_B, ADDR_B, NULL, 0 },
+	/* 9: day and month swapped */
+	{ "Mai Văn Tuấn", M, 19880507, NULL, HOME_A, ADDR_A, NULL, 0 },
+	{ "Mai Văn Tuấn", M, 19880705, NULL, HOME_A, ADDR_A, NULL, 0 },
 	/* not to be proposed */
-	/* 16, 17: different CCCDs, all else the same */
+	/* 20, 21: different CCCDs, all else the same */
 	{ "Bùi Thị Lan", F, 19800101, "037180000001", HOME_A, ADDR_A, NULL, 0 },
 	{ "Bùi Thị Lan", F, 19800101, "037180000002", HOME_A, ADDR_A, NULL, 0 },
-	/* 18, 19: different marks on the same letters (Đoàn/Doãn), a year in common */
+	/* 22, 23: different marks on the same letters (Đoàn/Doãn), a year in common */
 	{ "Đoàn Văn Nam", M, 19700000, NULL, HOME_A, ADDR_A, NULL, 0 },
 	{ "Doãn Văn Nam", M, 19700000, NULL, HOME_B, ADDR_B, NULL, 0 },
-	/* 20, 21: a common name, births far apart */
+	/* 24, 25: a common name, births far apart */
 	{ "Lê Văn Hải", M, 19500303, NULL, HOME_A, ADDR_A, NULL, 0 },
 	{ "Lê Văn Hải", M, 19900303, NULL, HOME_A, ADDR_A, NULL, 0 },
+	/* 26: "Nguyễn Hùng", a year among the forty Nguyễn Văn Hùng below, no more in common */
+	{ "Nguyễn Hùng", M, 19700000, NULL, NULL, NULL, NULL, 0 },
 };
-#define NPAIRS 8
+#define NPAIRS 10
 #define NPEOPLE (sizeof people / sizeof people[0])
 /* And forty men named Nguyễn Văn Hùng, born a year apart in forty communes. */
 #define NHUNG 40
@@ -358,14 +366,21 @@ int main(void)
 	check_pair(&f, 5, DEDUPE_R_NAME_NOMARKS, "without diacritics");
 	check_pair(&f, 6, DEDUPE_R_NAME_IY | DEDUPE_R_BIRTH_YEAR, "Lý/Lí");
 	check_pair(&f, 7, DEDUPE_R_NAME | DEDUPE_R_BIRTH_YEAR | DEDUPE_R_SEX, "name and year");
-	ok(!lookup(&f, people[16].id, people[17].id), "different CCCDs: not proposed");
-	ok(!lookup(&f, people[18].id, people[19].id), "Đoàn/Doãn: not proposed");
-	ok(!lookup(&f, people[20].id, people[21].id), "a common name 40 years apart: not proposed");
+	check_pair(&f, 8, DEDUPE_R_NAME_MIDDLE | DEDUPE_R_BIRTH_DATE | DEDUPE_R_HOME,
+		   "middle name left out");
+	check_pair(&f, 9, DEDUPE_R_NAME | DEDUPE_R_BIRTH_SWAP | DEDUPE_R_COMMUNE,
+		   "day and month swapped");
+	ok(!lookup(&f, people[20].id, people[21].id), "different CCCDs: not proposed");
+	ok(!lookup(&f, people[22].id, people[23].id), "Đoàn/Doãn: not proposed");
+	ok(!lookup(&f, people[24].id, people[25].id), "a common name 40 years apart: not proposed");
 	int hung = 0;
-	for (int i = 0; i < NHUNG; i++)
+	for (int i = 0; i < NHUNG; i++) {
 		for (int j = i + 1; j < NHUNG; j++)
 			hung += lookup(&f, su.hung[i], su.hung[j]) != NULL;
-	is_int(hung, 0, "forty Nguyễn Văn Hùng a year apart in forty communes: none proposed");
+		hung += lookup(&f, su.hung[i], people[26].id) != NULL;
+	}
+	is_int(hung, 0, "forty Nguyễn Văn Hùng a year apart in forty communes, and a Nguyễn Hùng: "
+	       "none proposed");
 	is_int(f.n, NPAIRS, "nothing else proposed");
 	ok(f.ordered, "pairs come best first");
 	ok(st.largest >= NHUNG && st.blocks >= NPAIRS, "blocks: %" PRIu64 ", the largest %" PRIu64,
@@ -395,10 +410,10 @@ int main(void)
 	struct dedupe_opts all = { .min_score = -1 };
 	find_all(s, &all, &f, &st);
 	is_int(f.n, st.compared, "a negative min_score reports every pair scored");
-	const struct dedupe_pair *cc = lookup(&f, people[16].id, people[17].id);
+	const struct dedupe_pair *cc = lookup(&f, people[20].id, people[21].id);
 	ok(cc && (cc->reasons & DEDUPE_R_CCCD_DIFF) && cc->score < 20, "different CCCDs score %d",
 	   cc ? cc->score : -1);
-	const struct dedupe_pair *dd = lookup(&f, people[18].id, people[19].id);
+	const struct dedupe_pair *dd = lookup(&f, people[22].id, people[23].id);
 	ok(dd && (dd->reasons & DEDUPE_R_NAME_MARKS), "Đoàn/Doãn: same letters, other marks");
 	free(f.p);
 
