@@ -54,18 +54,43 @@ const struct cli_cmd cli_commands[] = {
 	  N_("apply DB_CONFIG changes (only while nobody is using the store)"),
 	  "" },
 	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
-	{ "report", cmd_report, "stats|overlap|duplicates",
-	  N_("the standard statistics by unit, persons against memberships across organizations, or "
-	     "persons who may be one person"),
+	{ "report", cmd_report, "stats|overlap|duplicates|movement|gathering|targets",
+	  N_("the standard reports: statistics by unit, overlap of the organizations, duplicates, "
+	     "movement over a period, gathering rate, targets against actual figures"),
 	  N_("      --org CODE      one organization (stats: default one table per organization;\n"
 	     "                      overlap: persons with a membership of it)\n"
 	     "      --unit PATH     only the subtree of this unit of --org, e.g. \"Xã An Bình\"\n"
-	     "      --as-of DATE    count the memberships active on DD/MM/YYYY (default today)\n"
+	     "      --as-of DATE    count the memberships active on DD/MM/YYYY (default today);\n"
+	     "                      movement: the period's last day\n"
+	     "      --from DATE     movement: the period's first day (default 1 January of\n"
+	     "                      --as-of's year)\n"
+	     "      --year Y        gathering, targets: the year (default --as-of's); members are\n"
+	     "                      counted on 31/12/Y, or on --as-of if that is earlier\n"
 	     "      --format F      text (tables that fit 80 columns, the default), csv or xlsx\n"
 	     "                      (a workbook, with -o FILE)\n"
 	     "  -o, --output FILE   where to write (default: standard output)\n"
 	     "      --probable      overlap: add the probable overlaps from the duplicates\n"
 	     "                      report, apart from the figures\n") },
+	{ "target", cmd_target,
+	  "--org CODE --unit PATH --year Y [--population N] [--admissions N] [--members N] "
+	  "[--rate PCT] [--dues N]",
+	  N_("set or show a unit's eligible population and targets for a year"),
+	  N_("      --org CODE      the unit's organization\n"
+	     "      --unit PATH     the unit, e.g. \"Xã An Bình\"\n"
+	     "      --year Y        the year\n"
+	     "      --population N  eligible population (the gathering rate is members / N)\n"
+	     "      --admissions N  target: members admitted in the year\n"
+	     "      --members N     target: members at the end of the year\n"
+	     "      --rate PCT      target: gathering rate in percent, e.g. 75.5\n"
+	     "      --dues N        target: dues collected in the year, in đồng\n"
+	     "                      (0 clears a figure; with none of these, print the figures)\n") },
+	{ "unit-tags", cmd_unit_tags, "--org CODE --unit PATH [+TAG|-TAG]…",
+	  N_("set or show a unit's area tags: ethnic, religious, nonstate, urban, border"),
+	  N_("      --org CODE      the unit's organization\n"
+	     "      --unit PATH     the unit, e.g. \"Xã An Bình\"\n"
+	     "  +TAG, -TAG          add or remove a tag: ethnic (ethnic-minority area), religious\n"
+	     "                      (religious area), nonstate (non-state enterprise), urban,\n"
+	     "                      border; with none, print the unit's tags\n") },
 	{ "convert", cmd_convert, "[--from E] --to E [FILE…]",
 	  N_("convert text between Vietnamese encodings (Unicode, TCVN3, VNI, VISCII, …)"),
 	  N_("  -f, --from E        encoding of the input (default: guessed)\n"

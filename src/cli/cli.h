@@ -78,6 +78,8 @@ int cmd_summary(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_detect(struct cli *c, int argc, char **argv);
+int cmd_target(struct cli *c, int argc, char **argv);
+int cmd_unit_tags(struct cli *c, int argc, char **argv);
 
 extern const struct cli_cmd cli_commands[];
 extern const size_t cli_ncommands;

@@ -40,6 +40,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		{ "org", required_argument, NULL, 'g' },
 		{ "unit", required_argument, NULL, 'u' },
 		{ "as-of", required_argument, NULL, 'a' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "year", required_argument, NULL, 'y' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "probable", no_argument, NULL, 'P' },
@@ -59,13 +61,26 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		case 'g': ro.org = optarg; break;
 		case 'u': ro.unit = optarg; break;
 		case 'a':
+		case 'F': {
+			const char *opt = ch == 'a' ? "--as-of" : "--from";
+			hv_date *d = ch == 'a' ? &ro.as_of : &ro.from;
 			err_clear(&de);
-			if (date_parse(optarg, &ro.as_of, &de) != 0)
-				return cli_usage_error(cmd, _("--as-of %s: %s"), optarg, de.msg);
-			if (date_precision(ro.as_of) != DATE_YMD)
-				return cli_usage_error(cmd, _("--as-of %s: give a whole date, DD/MM/YYYY"),
+			if (date_parse(optarg, d, &de) != 0)
+				return cli_usage_error(cmd, _("%s %s: %s"), opt, optarg, de.msg);
+			if (date_precision(*d) != DATE_YMD)
+				return cli_usage_error(cmd, _("%s %s: give a whole date, DD/MM/YYYY"), opt,
 						       optarg);
 			break;
+		}
+		case 'y': {
+			char *end;
+			long y = strtol(optarg, &end, 10);
+			if (!*optarg || *end || y < 1900 || y > 2100)
+				return cli_usage_error(cmd, _("--year %s: not a year from 1900 to 2100"),
+						       optarg);
+			ro.year = (int)y;
+			break;
+		}
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
 				fmt = REPORT_TEXT;
@@ -82,13 +97,28 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return cli_usage_error(cmd, _("say which report: stats, overlap or duplicates"));
+		return cli_usage_error(cmd, _("say which report: stats, overlap, duplicates, movement, "
+					      "gathering or targets"));
 	if (optind + 1 < argc)
 		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
 	const char *name = argv[optind];
 	int kind = report_kind_parse(name);
 	if (kind < 0)
-		return cli_usage_error(cmd, _("unknown report '%s' (there are: stats, overlap, duplicates)"), name);
+		return cli_usage_error(cmd, _("unknown report '%s' (there are: stats, overlap, "
+					      "duplicates, movement, gathering, targets)"), name);
+	if (ro.from && kind != RK_MOVEMENT)
+		return cli_usage_error(cmd, _("--from is for the movement report"));
+	if (ro.year && kind != RK_GATHERING && kind != RK_TARGETS)
+		return cli_usage_error(cmd, _("--year is for the gathering and targets reports"));
+	if (ro.probable && kind != RK_OVERLAP)
+		return cli_usage_error(cmd, _("--probable is for the overlap report"));
+	if (ro.from && ro.from > (ro.as_of ? ro.as_of : date_today())) {
+		char from[16], to[16];
+		date_format(ro.from, from);
+		date_format(ro.as_of ? ro.as_of : date_today(), to);
+		return cli_usage_error(cmd, _("--from %s is after the period's last day, %s "
+					      "(--as-of, default today)"), from, to);
+	}
 	if (ro.unit && *ro.unit && !(ro.org && *ro.org))
 		return cli_usage_error(cmd, _("--unit needs --org: each organization has its own unit "
 					      "tree"));

@@ -178,7 +178,8 @@ struct report_dup_summary {
 int report_duplicates_write(FILE *f, struct store *s, const struct report_opts *o,
 			    enum report_format fmt, struct report_dup_summary *sum, struct err *e);
 
-/* Compute report k and write it to f in fmt; text tables fit width columns. */
+/* Compute report k and write it to f in fmt; text tables fit width columns.  (Movement,
+ * gathering and targets: core/report_move.h, core/report_gather.h.) */
 int report_write(FILE *f, struct store *s, enum report_kind k, const struct report_opts *o,
 		 enum report_format fmt, int width, struct err *e);
 /* Report k as a workbook at path (report_write's CSV laid out by report_csv_to_xlsx). */

@@ -6,7 +6,7 @@
  * ellipsis to what is left, measured in terminal columns (Vietnamese letters take 2-3 bytes
  * and one column).  A table whose numbers would leave the names under MIN_LABEL columns is
  * cut into parts, each repeating the names.  CSV: one header row and every column. */
-#include "core/report.h"
+#include "core/report_priv.h"
 
 #include "core/csv.h"
 #include "text/fold.h"
@@ -22,39 +22,39 @@
 #include <string.h>
 
 #define MIN_LABEL 16
-#define MAX_COLS 40
 
-/* One table as the text writer lays it out: labels and a row-major block of numbers. */
-struct table {
-	const char *title;
-	const char *label_head;	/* "Unit", "Organization" */
-	size_t ncols;
-	const char *head[MAX_COLS];
-	size_t nrows;
-	struct buf *labels;	/* [nrows] */
-	uint64_t *v;		/* [nrows * ncols] */
-};
-
-static void table_init(struct table *t, const char *title, const char *label_head,
-		       size_t nrows)
+void rtable_init(struct rtable *t, const char *title, const char *label_head, size_t nrows)
 {
 	memset(t, 0, sizeof *t);
 	t->title = title;
 	t->label_head = label_head;
-	t->labels = xcalloc(nrows + 1, sizeof *t->labels);
-	t->v = NULL;
+	t->cap = nrows + 1;
+	t->labels = xcalloc(t->cap, sizeof *t->labels);
 }
 
-static void table_col(struct table *t, const char *head)
+void rtable_col(struct rtable *t, const char *head)
 {
-	if (t->ncols < MAX_COLS)
+	if (t->ncols < RTABLE_MAX_COLS)
 		t->head[t->ncols++] = head;
 }
 
-/* Call after the columns are named, once per row. */
-static uint64_t *table_row(struct table *t, const char *label)
+uint64_t *rtable_row(struct rtable *t, const char *label)
 {
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap * 2;
+		t->labels = xrealloc(t->labels, cap * sizeof *t->labels);
+		memset(t->labels + t->cap, 0, (cap - t->cap) * sizeof *t->labels);
+		if (t->note) {
+			t->note = xrealloc(t->note, cap * sizeof *t->note);
+			memset(t->note + t->cap, 0, (cap - t->cap) * sizeof *t->note);
+		}
+		t->cap = cap;
+	}
 	t->v = xrealloc(t->v, (t->nrows + 1) * t->ncols * sizeof *t->v);
+	if (t->text) {
+		t->text = xrealloc(t->text, (t->nrows + 1) * t->ncols * sizeof *t->text);
+		memset(t->text + t->nrows * t->ncols, 0, t->ncols * sizeof *t->text);
+	}
 	vn_sanitize(&t->labels[t->nrows], label, strlen(label), SAN_ONELINE | SAN_SQUEEZE);
 	uint64_t *row = t->v + t->nrows * t->ncols;
 	memset(row, 0, t->ncols * sizeof *row);
@@ -62,22 +62,41 @@ static uint64_t *table_row(struct table *t, const char *label)
 	return row;
 }
 
-static void table_free(struct table *t)
+void rtable_text(struct rtable *t, size_t c, const char *text)
 {
-	for (size_t i = 0; i < t->nrows; i++)
-		buf_free(&t->labels[i]);
-	free(t->labels);
-	free(t->v);
+	if (!t->nrows || c >= t->ncols)
+		return;
+	if (!t->text)
+		t->text = xcalloc(t->nrows * t->ncols, sizeof *t->text);
+	char **cell = &t->text[(t->nrows - 1) * t->ncols + c];
+	free(*cell);
+	*cell = xstrdup(text);
 }
 
-static int digits(uint64_t v)
+void rtable_note(struct rtable *t, const char *text)
 {
-	int n = 1;
-	while (v >= 10) {
-		v /= 10;
-		n++;
+	if (!t->nrows)
+		return;
+	if (!t->note)
+		t->note = xcalloc(t->cap, sizeof *t->note);
+	free(t->note[t->nrows - 1]);
+	t->note[t->nrows - 1] = xstrdup(text);
+}
+
+void rtable_free(struct rtable *t)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		buf_free(&t->labels[i]);
+		if (t->note)
+			free(t->note[i]);
 	}
-	return n;
+	for (size_t i = 0; t->text && i < t->nrows * t->ncols; i++)
+		free(t->text[i]);
+	free(t->labels);
+	free(t->v);
+	free(t->text);
+	free(t->note);
+	memset(t, 0, sizeof *t);
 }
 
 static void pad(FILE *f, int n)
@@ -110,7 +129,7 @@ static void put_right(FILE *f, const char *s, int w)
 
 /* Text of a heading or a note, its lines broken between words to fit width columns
  * (translations run longer than the English). */
-static void put_wrapped(FILE *f, const char *text, int width)
+void report_put_wrapped(FILE *f, const char *text, int width)
 {
 	while (*text) {
 		const char *nl = strchr(text, '\n');
@@ -140,23 +159,31 @@ static void put_wrapped(FILE *f, const char *text, int width)
 	}
 }
 
-/* printf, then put_wrapped. */
-static void printf_wrapped(FILE *f, int width, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void printf_wrapped(FILE *f, int width, const char *fmt, ...)
+void report_printf_wrapped(FILE *f, int width, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	put_wrapped(f, buf_str(&b), width);
+	report_put_wrapped(f, buf_str(&b), width);
 	buf_free(&b);
 }
 
-static void table_write(FILE *f, const struct table *t, int width)
+/* What a cell shows: its text, else its number (into num). */
+static const char *cell_text(const struct rtable *t, size_t r, size_t c, char num[24])
 {
-	int cw[MAX_COLS];
+	const char *s = t->text ? t->text[r * t->ncols + c] : NULL;
+	if (s)
+		return s;
+	snprintf(num, 24, "%" PRIu64, t->v[r * t->ncols + c]);
+	return num;
+}
+
+void rtable_write(FILE *f, const struct rtable *t, int width)
+{
+	int cw[RTABLE_MAX_COLS];
+	char num[24];
 	int label_w = vn_width(t->label_head, strlen(t->label_head));
 	for (size_t r = 0; r < t->nrows; r++) {
 		int w = vn_width(buf_str(&t->labels[r]), t->labels[r].len);
@@ -165,9 +192,12 @@ static void table_write(FILE *f, const struct table *t, int width)
 	}
 	for (size_t c = 0; c < t->ncols; c++) {
 		cw[c] = vn_width(t->head[c], strlen(t->head[c]));
-		for (size_t r = 0; r < t->nrows; r++)
-			if (digits(t->v[r * t->ncols + c]) > cw[c])
-				cw[c] = digits(t->v[r * t->ncols + c]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *s = cell_text(t, r, c, num);
+			int w = vn_width(s, strlen(s));
+			if (w > cw[c])
+				cw[c] = w;
+		}
 	}
 	/* Columns go into parts from the left while the names keep MIN_LABEL columns. */
 	for (size_t from = 0, part = 0; from < t->ncols; part++) {
@@ -183,9 +213,9 @@ static void table_write(FILE *f, const struct table *t, int width)
 		if (lw < 1)
 			lw = 1;
 		if (part)
-			printf_wrapped(f, width, _("%s (continued)"), t->title);
+			report_printf_wrapped(f, width, _("%s (continued)"), t->title);
 		else
-			put_wrapped(f, t->title, width);
+			report_put_wrapped(f, t->title, width);
 		put_fitted(f, t->label_head, lw);
 		for (size_t c = from; c < to; c++) {
 			putc(' ', f);
@@ -197,8 +227,22 @@ static void table_write(FILE *f, const struct table *t, int width)
 		putc('\n', f);
 		for (size_t r = 0; r < t->nrows; r++) {
 			put_fitted(f, buf_str(&t->labels[r]), lw);
-			for (size_t c = from; c < to; c++)
-				fprintf(f, " %*" PRIu64, cw[c], t->v[r * t->ncols + c]);
+			const char *note = t->note ? t->note[r] : NULL;
+			if (note) {
+				/* Across the figures, cut to them; trailing blanks left out. */
+				size_t n = strlen(note);
+				putc(' ', f);
+				if (vn_width(note, n) > used - 1) {
+					fwrite(note, 1, vn_fit(note, n, used - 2), f);
+					fputs("…", f);
+				} else {
+					fputs(note, f);
+				}
+			}
+			for (size_t c = from; c < to && !note; c++) {
+				putc(' ', f);
+				put_right(f, cell_text(t, r, c, num), cw[c]);
+			}
 			putc('\n', f);
 		}
 		putc('\n', f);
@@ -219,7 +263,7 @@ static void csv_num(FILE *f, uint64_t v)
 }
 
 /* The label a row shows: decorated by its kind. */
-static void row_label(enum report_row_kind kind, const char *label, struct buf *out)
+void report_row_label(enum report_row_kind kind, const char *label, struct buf *out)
 {
 	buf_reset(out);
 	switch (kind) {
@@ -303,12 +347,12 @@ static void stats_text(FILE *f, const struct report_stats *r, int width)
 		if (!units && tb->total.v[SC_MEMBERS] == 0 && r->ntables > 1)
 			continue;
 		shown++;
-		printf_wrapped(f, width, _("Statistics of %s: %s (%s)"), tb->word, tb->name,
+		report_printf_wrapped(f, width, _("Statistics of %s: %s (%s)"), tb->word, tb->name,
 			       tb->code);
 		if (*tb->scope)
-			printf_wrapped(f, width, _("Under: %s (each row counts its whole subtree)"),
+			report_printf_wrapped(f, width, _("Under: %s (each row counts its whole subtree)"),
 				       tb->scope);
-		printf_wrapped(f, width, _("As of %s: %" PRIu64 " %s"), date,
+		report_printf_wrapped(f, width, _("As of %s: %" PRIu64 " %s"), date,
 			       tb->total.v[SC_MEMBERS], tb->word);
 		putc('\n', f);
 		/* The members column is headed by the organization's word: "Đoàn viên". */
@@ -319,29 +363,29 @@ static void stats_text(FILE *f, const struct report_stats *r, int width)
 		vn_upper(&word, tb->word, first);
 		buf_adds(&word, tb->word + first);
 		for (int g = 0; g < (int)(sizeof stat_groups / sizeof stat_groups[0]); g++) {
-			struct table t;
-			table_init(&t, _(stat_groups[g]), _("Unit"), tb->nrows + 1);
+			struct rtable t;
+			rtable_init(&t, _(stat_groups[g]), _("Unit"), tb->nrows + 1);
 			size_t cols[SC__COUNT], nc = 0;
 			for (size_t c = 0; c < SC__COUNT; c++)
 				if (stat_cols[c].group == g) {
 					cols[nc++] = c;
-					table_col(&t, c == SC_MEMBERS ? buf_str(&word) : _(stat_cols[c].text));
+					rtable_col(&t, c == SC_MEMBERS ? buf_str(&word) : _(stat_cols[c].text));
 				}
 			for (size_t k = 0; k <= tb->nrows; k++) {
 				const struct stats_row *row = k < tb->nrows ? &tb->rows[k] : &tb->total;
 				if (!stats_shown(row))
 					continue;
-				row_label(row->kind, row->label, &label);
-				uint64_t *v = table_row(&t, buf_str(&label));
+				report_row_label(row->kind, row->label, &label);
+				uint64_t *v = rtable_row(&t, buf_str(&label));
 				for (size_t c = 0; c < nc; c++)
 					v[c] = row->v[cols[c]];
 			}
-			table_write(f, &t, width);
-			table_free(&t);
+			rtable_write(f, &t, width);
+			rtable_free(&t);
 		}
 	}
 	if (!shown)
-		printf_wrapped(f, width, _("No organization has members as of %s."), date);
+		report_printf_wrapped(f, width, _("No organization has members as of %s."), date);
 	buf_free(&label);
 	buf_free(&word);
 }
@@ -361,7 +405,7 @@ static void stats_csv(FILE *f, const struct report_stats *r)
 			const struct stats_row *row = k < tb->nrows ? &tb->rows[k] : &tb->total;
 			if (!stats_shown(row))
 				continue;
-			row_label(row->kind, row->label, &label);
+			report_row_label(row->kind, row->label, &label);
 			csv_field(f, tb->code, true);
 			csv_field(f, buf_str(&label), false);
 			for (size_t c = 0; c < SC__COUNT; c++)
@@ -401,26 +445,26 @@ static void counts_table(FILE *f, const char *title, const char *head,
 			 const struct overlap_row *rows, size_t n, const struct overlap_row *total,
 			 int width)
 {
-	struct table t;
+	struct rtable t;
 	struct buf label = BUF_INIT;
-	table_init(&t, title, head, n + 1);
-	table_col(&t, _("Persons"));
-	table_col(&t, _("Memberships"));
+	rtable_init(&t, title, head, n + 1);
+	rtable_col(&t, _("Persons"));
+	rtable_col(&t, _("Memberships"));
 	for (int k = 0; k < REPORT_BY_ORGS; k++)
-		table_col(&t, _(by_orgs_text[k]));
+		rtable_col(&t, _(by_orgs_text[k]));
 	for (size_t i = 0; i <= n; i++) {
 		const struct overlap_row *row = i < n ? &rows[i] : total;
 		if (!overlap_shown(row))
 			continue;
-		row_label(row->kind, row->label, &label);
-		uint64_t *v = table_row(&t, buf_str(&label));
+		report_row_label(row->kind, row->label, &label);
+		uint64_t *v = rtable_row(&t, buf_str(&label));
 		v[0] = row->persons;
 		v[1] = row->memberships;
 		for (int k = 0; k < REPORT_BY_ORGS; k++)
 			v[2 + k] = row->by_orgs[k];
 	}
-	table_write(f, &t, width);
-	table_free(&t);
+	rtable_write(f, &t, width);
+	rtable_free(&t);
 	buf_free(&label);
 }
 
@@ -429,22 +473,22 @@ static void both_table(FILE *f, const char *title, const char *head,
 		       const struct report_overlap *r, const struct overlap_row *rows, size_t n,
 		       int width)
 {
-	struct table t;
+	struct rtable t;
 	struct buf label = BUF_INIT;
-	table_init(&t, title, head, n + 1);
+	rtable_init(&t, title, head, n + 1);
 	for (size_t j = 0; j < r->norgs; j++)
-		table_col(&t, r->codes[j]);
+		rtable_col(&t, r->codes[j]);
 	for (size_t i = 0; i <= n; i++) {
 		const struct overlap_row *row = i < n ? &rows[i] : &r->total;
 		if (!overlap_shown(row))
 			continue;
-		row_label(row->kind, row->label, &label);
-		uint64_t *v = table_row(&t, buf_str(&label));
-		for (size_t j = 0; j < r->norgs && j < MAX_COLS; j++)
+		report_row_label(row->kind, row->label, &label);
+		uint64_t *v = rtable_row(&t, buf_str(&label));
+		for (size_t j = 0; j < r->norgs && j < RTABLE_MAX_COLS; j++)
 			v[j] = row->both[j];
 	}
-	table_write(f, &t, width);
-	table_free(&t);
+	rtable_write(f, &t, width);
+	rtable_free(&t);
 	buf_free(&label);
 }
 
@@ -452,52 +496,53 @@ static void both_table(FILE *f, const char *title, const char *head,
 static void probable_text(FILE *f, const struct report_overlap *r, int width)
 {
 	putc('\n', f);
-	put_wrapped(f, _("Probable overlaps (from the duplicates report; not counted above)"),
+	report_put_wrapped(f, _("Probable overlaps (from the duplicates report; not counted above)"),
 		    width);
 	if (!r->prob_pairs) {
-		put_wrapped(f, _("No pair of person records here looks like one person."), width);
+		report_put_wrapped(f, _("No pair of person records here looks like one person."), width);
 		return;
 	}
-	printf_wrapped(f, width, _("%" PRIu64 " pairs of person records may be one person; if "
+	report_printf_wrapped(f, width, _("%" PRIu64 " pairs of person records may be one person; if "
 				   "each were, there would be %" PRIu64 " persons fewer. %" PRIu64
 				   " of the pairs are in different organizations."),
 		       r->prob_pairs, r->prob_fewer, r->prob_cross);
 	if (!r->prob_cross)
 		return;
-	struct table t;
-	table_init(&t, _("Organization by organization: pairs that would put one person in both"),
+	struct rtable t;
+	rtable_init(&t, _("Organization by organization: pairs that would put one person in both"),
 		   _("Organization"), r->norgs);
 	for (size_t j = 0; j < r->norgs; j++)
-		table_col(&t, r->codes[j]);
+		rtable_col(&t, r->codes[j]);
 	for (size_t i = 0; i < r->norgs; i++) {
-		uint64_t *v = table_row(&t, r->codes[i]);
+		uint64_t *v = rtable_row(&t, r->codes[i]);
 		for (size_t j = 0; j < r->norgs; j++)
 			v[j] = r->prob_both[i * r->norgs + j];
 	}
-	table_write(f, &t, width);
-	table_free(&t);
+	rtable_write(f, &t, width);
+	rtable_free(&t);
 }
 
 static void overlap_text(FILE *f, const struct report_overlap *r, int width)
 {
 	char date[16];
 	date_format(r->as_of, date);
-	printf_wrapped(f, width, _("Persons and memberships across organizations, as of %s"), date);
+	report_printf_wrapped(f, width, _("Persons and memberships across organizations, as of %s"),
+			      date);
 	if (r->org >= 0 && *r->scope)
-		printf_wrapped(f, width, _("Persons with a membership of %s (%s) under %s"),
+		report_printf_wrapped(f, width, _("Persons with a membership of %s (%s) under %s"),
 			       r->names[r->org], r->codes[r->org], r->scope);
 	else if (r->org >= 0)
-		printf_wrapped(f, width, _("Persons with a membership of %s (%s)"), r->names[r->org],
+		report_printf_wrapped(f, width, _("Persons with a membership of %s (%s)"), r->names[r->org],
 			       r->codes[r->org]);
 	else
-		put_wrapped(f, _("Persons with a membership of any organization"), width);
+		report_put_wrapped(f, _("Persons with a membership of any organization"), width);
 	if (r->total.persons)
-		printf_wrapped(f, width, _("%" PRIu64 " persons hold %" PRIu64 " memberships "
+		report_printf_wrapped(f, width, _("%" PRIu64 " persons hold %" PRIu64 " memberships "
 					   "(%.2f per person)"), r->total.persons,
 			       r->total.memberships,
 			       (double)r->total.memberships / (double)r->total.persons);
 	else
-		put_wrapped(f, _("Nobody is a member at that date."), width);
+		report_put_wrapped(f, _("Nobody is a member at that date."), width);
 	putc('\n', f);
 	if (r->org >= 0) {
 		counts_table(f, _("By unit: persons, their memberships in any organization, and in "
@@ -510,7 +555,7 @@ static void overlap_text(FILE *f, const struct report_overlap *r, int width)
 			  "organizations"), _("Organization"), r->orgs, r->norgs, &r->total, width);
 	both_table(f, _("Organization by organization: persons in both"), _("Organization"), r,
 		   r->orgs, r->norgs, width);
-	put_wrapped(f, _("A person is one person record, counted once in the total and once in "
+	report_put_wrapped(f, _("A person is one person record, counted once in the total and once in "
 			 "each row they belong to (rows overlap).\nProbable duplicate persons (one "
 			 "person recorded twice) are not merged here: see the duplicates report."),
 		    width);
@@ -521,7 +566,7 @@ static void overlap_text(FILE *f, const struct report_overlap *r, int width)
 static void overlap_csv_row(FILE *f, const char *kind, const struct overlap_row *row,
 			    size_t norgs, struct buf *label)
 {
-	row_label(row->kind, row->label, label);
+	report_row_label(row->kind, row->label, label);
 	csv_field(f, kind, true);
 	csv_field(f, buf_str(label), false);
 	csv_num(f, row->persons);

@@ -7,6 +7,8 @@
 #include "core/record.h"
 #include "core/report.h"
 
+#include <stdio.h>
+
 struct store_txn;
 
 struct scope_row {
@@ -61,6 +63,54 @@ static inline bool report_counted(hv_date join, int64_t status, hv_date status_d
 	if (join > as_of)
 		return false;
 	return status == MS_ACTIVE || status_date > as_of;
+}
+
+/* Text tables (report_fmt.c): a title, a column of labels (unit names, shortened with "…" to
+ * what the width leaves), then right-aligned figures under short headings, each column as wide
+ * as its heading or its widest cell; cut into parts repeating the labels when the figures would
+ * leave the labels under 16 columns. */
+#define RTABLE_MAX_COLS 40
+
+struct rtable {
+	const char *title;
+	const char *label_head;	/* "Unit", "Organization" */
+	size_t ncols;
+	const char *head[RTABLE_MAX_COLS];
+	size_t nrows, cap;
+	struct buf *labels;	/* [cap] */
+	uint64_t *v;		/* [nrows * ncols] */
+	char **text;		/* NULL, or [nrows * ncols]: what a cell shows instead of its number */
+	char **note;		/* NULL, or [cap]: what a row shows across its figures instead */
+};
+
+/* title and the headings are borrowed until rtable_free; nrows is a hint. */
+void rtable_init(struct rtable *t, const char *title, const char *label_head, size_t nrows);
+void rtable_col(struct rtable *t, const char *head);
+/* A new row (call after the columns are named): its figures, zeroed, to fill in. */
+uint64_t *rtable_row(struct rtable *t, const char *label);
+/* The last row's column c shows text ("—", "75.5") instead of its number. */
+void rtable_text(struct rtable *t, size_t c, const char *text);
+/* The last row shows text across its figures instead of them. */
+void rtable_note(struct rtable *t, const char *text);
+void rtable_write(FILE *f, const struct rtable *t, int width);
+void rtable_free(struct rtable *t);
+
+/* Text broken between words to fit width columns, each line ended. */
+void report_put_wrapped(FILE *f, const char *text, int width);
+void report_printf_wrapped(FILE *f, int width, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The label a row shows: "Xã A (directly)", "(not in the unit tree)", "Total"... */
+void report_row_label(enum report_row_kind kind, const char *label, struct buf *out);
+
+/* A date known only to the month or the year as its first day, as report_counted reads it
+ * against a whole date. */
+static inline hv_date report_first_day(hv_date d)
+{
+	if (!d)
+		return 0;
+	if (DATE_MONTH(d) == 0)
+		return d + 101;
+	return DATE_DAY(d) == 0 ? d + 1 : d;
 }
 
 /* Zeroed arrays indexed by person id, grown as ids come (ids are dense: a store's persons are

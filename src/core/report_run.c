@@ -2,6 +2,8 @@
  * name, and each computed and written in the format asked for. */
 #include "core/report.h"
 
+#include "core/report_gather.h"
+#include "core/report_move.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -65,6 +67,26 @@ int report_write(FILE *f, struct store *s, enum report_kind k, const struct repo
 	case RK_DUPLICATES: {
 		struct report_dup_summary sum;
 		return report_duplicates_write(f, s, o, fmt, &sum, e);
+	}
+	case RK_MOVEMENT: {
+		struct report_movement mv;
+		if ((rc = report_movement(s, o, &mv, e)) != 0)
+			return rc;
+		report_movement_write(f, &mv, fmt, width);
+		report_movement_free(&mv);
+		return 0;
+	}
+	case RK_GATHERING:
+	case RK_TARGETS: {
+		struct report_gather g;
+		if ((rc = report_gather(s, o, &g, e)) != 0)
+			return rc;
+		if (k == RK_GATHERING)
+			report_gathering_write(f, &g, fmt, width);
+		else
+			report_targets_write(f, &g, fmt, width);
+		report_gather_free(&g);
+		return 0;
 	}
 	default:
 		return err_set(e, ERR_USAGE, _("the %s report is not available yet"),

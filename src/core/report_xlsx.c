@@ -15,15 +15,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A count written as digits becomes a number; an identifier with a leading zero (a CCCD, a
- * card) or a longer one stays text, as a spreadsheet user expects. */
-static bool is_count(const char *s, size_t n)
+/* A figure written as digits (a count, a gap such as -3, a rate such as 75.5) becomes a number;
+ * an identifier with a leading zero (a CCCD, a card) or a longer one stays text, as a
+ * spreadsheet user expects.  (Read by hand: strtod would follow a locale's decimal comma.) */
+static bool is_count(const char *s, size_t n, double *out)
 {
-	if (!n || n > 15 || (n > 1 && s[0] == '0'))
+	bool neg = n && s[0] == '-';
+	if (neg) {
+		s++;
+		n--;
+	}
+	if (!n || n > 15 || (n > 1 && s[0] == '0' && s[1] != '.'))
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
+	double v = 0, div = 1;
+	bool point = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.' && !point && i > 0 && i + 1 < n)
+			point = true;
+		else if (s[i] < '0' || s[i] > '9')
 			return false;
+		else {
+			v = v * 10 + (s[i] - '0');
+			div *= point ? 10 : 1;
+		}
+	}
+	*out = (neg ? -v : v) / div;
 	return true;
 }
 
@@ -65,9 +81,8 @@ int report_csv_to_xlsx(const char *csv, size_t n, const char *path, const char *
 		for (size_t c = 0; c < ncols; c++) {
 			const char *v = c < cr.nfields ? cr.fields[c] : "";
 			size_t len = c < cr.nfields ? cr.lens[c] : 0;
-			if (is_count(v, len)) {
+			if (is_count(v, len, &nums[c])) {
 				text[c] = NULL;
-				nums[c] = strtod(v, NULL);
 				if (first_num < 0 && c > 0)
 					first_num = (int)c;
 			} else {
