@@ -140,9 +140,10 @@ fi
 # Reports over the whole province, each a whole process (open, read, write the tables): the
 # standard statistics of the largest organization and of all six, persons against
 # memberships across the organizations (with --org: by unit too), the movement of a year, the
-# gathering rate and the targets.
+# gathering rate, the targets, and the real members (the tables and the list of those who fail
+# a test).
 reports=("stats --org ND" "stats" "overlap" "overlap --org ND" "movement --org ND" "movement"
-	 "gathering --org ND" "targets --org ND")
+	 "gathering --org ND" "targets --org ND" "phantom" "phantom --org ND")
 for rep in "${reports[@]}"; do
 	: > "$W/report.times"
 	for r in $(seq 1 "$RUNS"); do

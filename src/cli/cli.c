@@ -54,9 +54,10 @@ const struct cli_cmd cli_commands[] = {
 	  N_("apply DB_CONFIG changes (only while nobody is using the store)"),
 	  "" },
 	{ "summary", cmd_summary, "", N_("count persons, memberships and units, by organization"), "" },
-	{ "report", cmd_report, "stats|overlap|duplicates|movement|gathering|targets",
+	{ "report", cmd_report, "stats|overlap|duplicates|phantom|movement|gathering|targets",
 	  N_("the standard reports: statistics by unit, overlap of the organizations, duplicates, "
-	     "movement over a period, gathering rate, targets against actual figures"),
+	     "real members (the five tests), movement over a period, gathering rate, targets "
+	     "against actual figures"),
 	  N_("      --org CODE      one organization (stats: default one table per organization;\n"
 	     "                      overlap: persons with a membership of it)\n"
 	     "      --unit PATH     only the subtree of this unit of --org, e.g. \"Xã An Bình\"\n"
@@ -68,6 +69,10 @@ const struct cli_cmd cli_commands[] = {
 	     "                      counted on 31/12/Y, or on --as-of if that is earlier\n"
 	     "      --format F      text (tables that fit 80 columns, the default), csv or xlsx\n"
 	     "                      (a workbook, with -o FILE)\n"
+	     "      --months N      phantom: dues and meetings of the last N months (default:\n"
+	     "                      the setting phantom-months, else 6)\n"
+	     "      --list          phantom: the members who fail a test (for CSV and xlsx: instead\n"
+	     "                      of the table by unit)\n"
 	     "  -o, --output FILE   where to write (default: standard output)\n"
 	     "      --probable      overlap: add the probable overlaps from the duplicates\n"
 	     "                      report, apart from the figures\n") },

@@ -3,6 +3,7 @@
 
 #include "core/date.h"
 #include "core/report.h"
+#include "core/settings.h"
 #include "store/store.h"
 #include "util/err.h"
 #include "util/i18n.h"
@@ -45,6 +46,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "probable", no_argument, NULL, 'P' },
+		{ "months", required_argument, NULL, 'm' },
+		{ "list", no_argument, NULL, 'l' },
 		CLI_COMMON_OPTS,
 		{ 0, 0, 0, 0 },
 	};
@@ -93,19 +96,29 @@ int cmd_report(struct cli *c, int argc, char **argv)
 			break;
 		case 'o': path = optarg; break;
 		case 'P': ro.probable = true; break;
+		case 'm': {
+			char *end;
+			long m = strtol(optarg, &end, 10);
+			if (!*optarg || *end || m < SET_MONTHS_MIN || m > SET_MONTHS_MAX)
+				return cli_usage_error(cmd, _("--months %s: say a number of months from "
+							      "1 to %d"), optarg, SET_MONTHS_MAX);
+			ro.months = (int)m;
+			break;
+		}
+		case 'l': ro.list = true; break;
 		default: return EXIT_USAGE;
 		}
 	}
 	if (optind >= argc)
-		return cli_usage_error(cmd, _("say which report: stats, overlap, duplicates, movement, "
-					      "gathering or targets"));
+		return cli_usage_error(cmd, _("say which report: stats, overlap, duplicates, phantom, "
+					      "movement, gathering or targets"));
 	if (optind + 1 < argc)
 		return cli_usage_error(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
 	const char *name = argv[optind];
 	int kind = report_kind_parse(name);
 	if (kind < 0)
 		return cli_usage_error(cmd, _("unknown report '%s' (there are: stats, overlap, "
-					      "duplicates, movement, gathering, targets)"), name);
+					      "duplicates, phantom, movement, gathering, targets)"), name);
 	if (ro.from && kind != RK_MOVEMENT)
 		return cli_usage_error(cmd, _("--from is for the movement report"));
 	if (ro.year && kind != RK_GATHERING && kind != RK_TARGETS)
@@ -119,6 +132,9 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		return cli_usage_error(cmd, _("--from %s is after the period's last day, %s "
 					      "(--as-of, default today)"), from, to);
 	}
+	if ((ro.months || ro.list) && kind != RK_PHANTOM)
+		return cli_usage_error(cmd, _("%s is for the phantom report"),
+				       ro.months ? "--months" : "--list");
 	if (ro.unit && *ro.unit && !(ro.org && *ro.org))
 		return cli_usage_error(cmd, _("--unit needs --org: each organization has its own unit "
 					      "tree"));

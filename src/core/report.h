@@ -36,6 +36,7 @@ struct report_opts {
 	int months;		/* phantom: dues and meetings within this many months (0: the
 				   setting phantom-months, else 6) */
 	bool probable;		/* overlap: add the probable overlaps from the duplicates report */
+	bool list;		/* phantom: the members who fail a test instead of the table */
 };
 
 /* Every report, by its command-line name. */
@@ -177,6 +178,83 @@ struct report_dup_summary {
 };
 int report_duplicates_write(FILE *f, struct store *s, const struct report_opts *o,
 			    enum report_format fmt, struct report_dup_summary *sum, struct err *e);
+
+/* Real members (phantom): the five tests of a real member for every membership counted at the
+ * date, by unit as in stats.  Tests 4 and 5 (dues, meetings) have no data until dues and
+ * meetings are recorded: they count nobody as failing, the report says "no data", and a real
+ * member is one who passes every test that has data (with_data).
+ *
+ * Memory: a byte per person id and, for the list, a few bytes per failing membership; the
+ * names of the list are read back a unit at a time (report_phantom.c). */
+enum phantom_test {
+	PT_EXISTS,	/* exists: a CCCD (12 digits) or CMND (9), or identity verified on papers */
+	PT_NAME,	/* a complete name (text/name.h, vn_name_check) */
+	PT_BRANCH,	/* gathered in a branch: its unit is in the organization's tree and has no
+			   units under it */
+	PT_DUES,	/* dues paid within the months */
+	PT_MEETING,	/* a meeting attended within the months */
+	PT__COUNT
+};
+#define PHANTOM_WITH_DATA (1u << PT_EXISTS | 1u << PT_NAME | 1u << PT_BRANCH)
+
+struct phantom_row {
+	enum report_row_kind kind;
+	uint64_t unit_id;	/* REPORT_ROW_UNIT and _DIRECT */
+	char *label;
+	uint64_t members;
+	uint64_t fail[PT__COUNT];	/* failing each test (0 for a test without data) */
+	uint64_t real;			/* passing every test with data */
+};
+
+struct phantom_table {
+	char *code, *name, *word, *scope;	/* as in stats_table */
+	size_t nrows;
+	struct phantom_row *rows;
+	struct phantom_row total;
+};
+
+struct phantom_list;
+
+struct report_phantom {
+	hv_date as_of;
+	int months;		/* the period of tests 4 and 5 */
+	bool months_given;	/* by report_opts.months (else the setting phantom-months) */
+	unsigned with_data;	/* bits of the tests that have data: PHANTOM_WITH_DATA */
+	size_t ntables;
+	struct phantom_table *tables;	/* one per organization in scope */
+	uint64_t nfailing;		/* memberships failing a test: the list */
+	struct phantom_list *list;	/* private: them, and the unit tree, for report_phantom_each */
+};
+
+/* A member of the list, borrowed for the call. */
+struct phantom_member {
+	uint64_t person_id;
+	const char *name;	/* "" if the person record is missing */
+	hv_date birth;
+	const char *org_code;
+	uint64_t unit_id;	/* 0: no unit, or one that does not exist */
+	const char *unit;	/* the unit's path below the scope unit (the scope unit's name for
+				   itself, the whole path for a unit outside the scope's tree), or
+				   "" for unit_id 0 */
+	unsigned fails;		/* bits of enum phantom_test */
+	int name_problem;	/* enum vn_name_problem, when PT_NAME fails */
+};
+typedef int (*phantom_member_fn)(const struct phantom_member *m, void *ctx);
+
+/* The tables, and the failing memberships kept for the list.  months: o->months, else the user's
+ * setting (core/settings.h), else 6. */
+int report_phantom(struct store *s, const struct report_opts *o, struct report_phantom *out,
+		   struct err *e);
+/* The failing memberships of r, by unit (the rows' order, each subtree depth first), then in
+ * official list order (given name, middle names, surname, birth, person id).  fn returns 0 to
+ * go on, non-zero to stop (returned).  Names are read as they are now. */
+int report_phantom_each(struct store *s, const struct report_phantom *r, phantom_member_fn fn,
+			void *ctx, struct err *e);
+void report_phantom_free(struct report_phantom *r);
+/* Text: the tables, then the list (with list, the list alone).  CSV: the table, one row a unit;
+ * with list, one row a failing membership instead.  An error reading the names is returned. */
+int report_phantom_write(FILE *f, struct store *s, const struct report_phantom *r,
+			 enum report_format fmt, bool list, int width, struct err *e);
 
 /* Compute report k and write it to f in fmt; text tables fit width columns.  (Movement,
  * gathering and targets: core/report_move.h, core/report_gather.h.) */

@@ -626,3 +626,10 @@ void report_overlap_write(FILE *f, const struct report_overlap *r, enum report_f
 	else
 		overlap_text(f, r, width);
 }
+
+/* ---- for the other writers (report_priv.h) ---- */
+
+void report_fitted(FILE *f, const char *s, int w)
+{
+	put_fitted(f, s, w);
+}

@@ -113,6 +113,15 @@ static inline hv_date report_first_day(hv_date d)
 	return DATE_DAY(d) == 0 ? d + 1 : d;
 }
 
+/* report_phantom_each with its limits given, for tests: the failing memberships of whole units
+ * are read in groups of about group_max (a unit with more is a group of its own); a group of at
+ * most get_max persons has them read one by one, a bigger one in a pass over every person. */
+int phantom_each_tuned(struct store *s, const struct report_phantom *r, size_t group_max,
+		       size_t get_max, phantom_member_fn fn, void *ctx, struct err *e);
+
+/* s shortened with "…" to at most w columns, then padded to w (report_fmt.c). */
+void report_fitted(FILE *f, const char *s, int w);
+
 /* Zeroed arrays indexed by person id, grown as ids come (ids are dense: a store's persons are
  * numbered from 1). */
 void report_grow(void **p, size_t *cap, size_t need, size_t elem);

@@ -88,6 +88,14 @@ int report_write(FILE *f, struct store *s, enum report_kind k, const struct repo
 		report_gather_free(&g);
 		return 0;
 	}
+	case RK_PHANTOM: {
+		struct report_phantom ph;
+		if ((rc = report_phantom(s, o, &ph, e)) != 0)
+			return rc;
+		rc = report_phantom_write(f, s, &ph, fmt, o->list, width, e);
+		report_phantom_free(&ph);
+		return rc;
+	}
 	default:
 		return err_set(e, ERR_USAGE, _("the %s report is not available yet"),
 			       report_kind_name(k));

@@ -16,6 +16,7 @@ void settings_init(struct settings *s)
 	memset(s, 0, sizeof *s);
 	strcpy(s->ime, "telex");
 	s->display = SET_DISPLAY_VIQR;
+	s->phantom_months = SET_MONTHS_DEFAULT;
 }
 
 void settings_free(struct settings *s)
@@ -77,6 +78,12 @@ static const char *apply(struct settings *s, char *line, const char *raw)
 			s->display = SET_DISPLAY_NOMARKS;
 		else
 			return _("display is viqr or nomarks");
+	} else if (!strcmp(key, "phantom-months")) {
+		char *end;
+		long m = strtol(val, &end, 10);
+		if (!*val || *end || m < SET_MONTHS_MIN || m > SET_MONTHS_MAX)
+			return _("phantom-months is a number of months from 1 to 120");
+		s->phantom_months = (int)m;
 	} else {
 		/* A setting of another version: keep it for the next save. */
 		buf_adds(&s->other, raw);
@@ -145,6 +152,7 @@ int settings_save(const struct settings *s, const char *path, struct err *e)
 	fprintf(af.f, "ime-on = %s\n", s->ime_on ? "yes" : "no");
 	fprintf(af.f, "tone-style = %s\n", s->new_style ? "new" : "old");
 	fprintf(af.f, "display = %s\n", s->display == SET_DISPLAY_NOMARKS ? "nomarks" : "viqr");
+	fprintf(af.f, "phantom-months = %d\n", s->phantom_months);
 	if (s->other.len)
 		fputs(buf_str(&s->other), af.f);
 	if ((rc = atomic_commit(&af, e)))

@@ -1,4 +1,5 @@
-/* A user's settings: the input method and how names show on a terminal that cannot show them.
+/* A user's settings: the input method, how names show on a terminal that cannot show them, and
+ * the period of the real-members report.
  *
  * They live in $XDG_CONFIG_HOME/hoivien/settings (path_user_config), one "key = value" a line,
  * '#' comments, written by the program when the user changes a setting (to a temporary file,
@@ -23,10 +24,16 @@ struct settings {
 	bool ime_on;		/* typing goes through it */
 	bool new_style;		/* tones on the second vowel of oa, oe, uy (hoà) */
 	enum set_display display;
+	int phantom_months;	/* real members: dues paid and meetings attended within this many
+				   months (SET_MONTHS_MIN..SET_MONTHS_MAX) */
 	struct buf other;	/* lines not understood, kept for the next save */
 };
 
-/* The defaults: Telex, off, old style, VIQR. */
+#define SET_MONTHS_MIN 1
+#define SET_MONTHS_MAX 120
+#define SET_MONTHS_DEFAULT 6
+
+/* The defaults: Telex, off, old style, VIQR, 6 months. */
 void settings_init(struct settings *s);
 void settings_free(struct settings *s);
 /* Read path over the defaults.  A missing file is no error.  Each bad line is appended to errs

@@ -1,5 +1,5 @@
-/* System settings: the user's typing and display choices, each changed with Enter and saved at
- * once (core/settings.h). */
+/* System settings: the user's typing and display choices and the real-members report's period,
+ * each changed with Enter and saved at once (core/settings.h). */
 #include "ui/input.h"
 #include "ui/term.h"
 #include "ui/ui.h"
@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { S_METHOD, S_ON, S_STYLE, S_DISPLAY, S__N };
+enum { S_METHOD, S_ON, S_STYLE, S_DISPLAY, S_MONTHS, S__N };
+
+/* What Enter steps the real-members period through (a value typed in the file stays until then). */
+static const int months_steps[] = { 3, 6, 12 };
 
 struct sys {
 	struct ui_screen base;
@@ -28,7 +31,11 @@ static const char *title(struct ui_app *a, struct ui_screen *s)
 
 static const char *value(struct ui_app *a, int i)
 {
+	static char months[64];
 	switch (i) {
+	case S_MONTHS:
+		snprintf(months, sizeof months, _("the last %d months"), a->settings.phantom_months);
+		return months;
 	case S_METHOD: return vn_ime_name(a->imes[a->ime_method]);
 	case S_ON: return a->ime_on ? _("on") : _("off (EN)");
 	case S_STYLE: return a->settings.new_style ? _("new: hoà, thuý, khoẻ") : _("old: hòa, thúy, khỏe");
@@ -46,6 +53,7 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 		N_("Vietnamese typing"),
 		N_("Where the tone goes"),
 		N_("Names on a terminal without Vietnamese"),
+		N_("Real members: dues and meetings in"),
 	};
 	for (int i = 0; i < S__N; i++) {
 		term_text(3 + 2 * i, 2, 40, _(labels[i]), TA_LABEL, false);
@@ -89,6 +97,18 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 		a->settings.new_style = !a->settings.new_style;
 		save(a);
 		break;
+	case S_MONTHS: {
+		/* The next step above the value, round to the first. */
+		int next = months_steps[0];
+		for (size_t i = 0; i < sizeof months_steps / sizeof *months_steps; i++)
+			if (months_steps[i] > a->settings.phantom_months) {
+				next = months_steps[i];
+				break;
+			}
+		a->settings.phantom_months = next;
+		save(a);
+		break;
+	}
 	default:
 		a->settings.display = a->settings.display == SET_DISPLAY_VIQR ? SET_DISPLAY_NOMARKS
 									 : SET_DISPLAY_VIQR;

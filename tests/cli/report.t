@@ -50,7 +50,7 @@ check "overlap fits 80 columns" test "$(printf '%s\n' "$out" | wc -L)" -le 80
 # Errors: exit status 2 for a bad command line, 3 when the store is missing.
 err=$("$HV" -d "$S" report census 2>&1 >/dev/null); st=$?
 is "$st" 2 "an unknown report exits 2"
-like "$err" "unknown report 'census' \(there are: stats, overlap, duplicates, movement, gathering, targets\)" \
+like "$err" "unknown report 'census' \(there are: stats, overlap, duplicates, phantom, movement, gathering, targets\)" \
 	"and names the reports"
 err=$("$HV" -d "$S" report stats --org XYZ 2>&1 >/dev/null); st=$?
 is "$st" 2 "an unknown organization exits 2"

@@ -123,7 +123,7 @@ err=$("$HV" -d "$S" report movement --org ND --unit 'Xã Vắng' 2>&1 >/dev/null
 is "$st" 2 "an unknown unit exits 2"
 like "$err" "--unit Xã Vắng: no unit Xã Vắng in ND" "and says which"
 err=$("$HV" -d "$S" report census 2>&1 >/dev/null)
-like "$err" "there are: stats, overlap, duplicates, movement, gathering, targets" "the reports are named"
+like "$err" "there are: stats, overlap, duplicates, phantom, movement, gathering, targets" "the reports are named"
 err=$("$HV" -d "$S" target --org ND --unit 'Xã An Bình' --year 2024 --rate 101 2>&1 >/dev/null); st=$?
 is "$st" 2 "a rate over 100 exits 2"
 like "$err" "--rate 101: a percentage from 0 to 100" "and says what a rate is"

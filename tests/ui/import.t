@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Importing from the program: the file asked for, its encoding guessed and shown with the first
 # rows decoded, another encoding tried, nothing written until Enter, then the summary and the
-# members in the store.  And the System settings screen, saved at once.
+# members in the store.  And the System settings screen, saved at once (the real-members months
+# too).
 . "$(dirname "$0")/lib.sh"
 
 D="$T_TMP/store"
@@ -49,6 +50,10 @@ check "Enter changes the style" ui_wait "new: hoà, thuý, khoẻ"
 like "$(cat "$XDG_CONFIG_HOME/hoivien/settings")" "tone-style = new" "saved in the user's settings"
 ui_keys Up Enter
 check "and turns typing on" ui_wait "Typing: TELEX"
+like "$(ui_screen)" "Real members: dues and meetings in +the last 6 months" "real members: 6 months"
+ui_keys Down Down Down Enter
+check "Enter steps the months" ui_wait "the last 12 months"
+like "$(cat "$XDG_CONFIG_HOME/hoivien/settings")" "phantom-months = 12" "saved too"
 ui_keys Escape
 ui_wait "Main menu" >/dev/null
 ui_keys 1

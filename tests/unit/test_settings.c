@@ -29,6 +29,7 @@ int main(void)
 	settings_init(&s);
 	is_str(s.ime, "telex", "default method is Telex");
 	ok(!s.ime_on && !s.new_style && s.display == SET_DISPLAY_VIQR, "default: off, old style, VIQR");
+	is_int(s.phantom_months, 6, "real members: 6 months by default");
 	struct buf errs = BUF_INIT;
 	is_int(settings_load(&s, path, &errs), 0, "a missing file is no error");
 	is_int((int)errs.len, 0, "and says nothing");
@@ -38,10 +39,17 @@ int main(void)
 	path_mkdirs(sub, &e);
 	free(sub);
 	write_file(path, "# mine\nime = vni\nime-on = yes\ntone-style = new\ndisplay = nomarks\n"
-			 "future-thing = 3\nime = russian\nnonsense\n");
-	is_int(settings_load(&s, path, &errs), 2, "two bad lines");
+			 "future-thing = 3\nime = russian\nnonsense\nphantom-months = 12\n"
+			 "phantom-months = 0\nphantom-months = six\nphantom-months = 121\n"
+			 "phantom-months =\n");
+	is_int(settings_load(&s, path, &errs), 6, "six bad lines");
 	ok(strstr(buf_str(&errs), "/sub/settings:7: ") != NULL, "the bad method is named by its line");
 	ok(strstr(buf_str(&errs), "/sub/settings:8: ") != NULL, "and the line without '='");
+	ok(strstr(buf_str(&errs), "/sub/settings:10: phantom-months is a number of months from 1 "
+				   "to 120") != NULL, "phantom-months 0 is refused");
+	ok(strstr(buf_str(&errs), "/sub/settings:11: ") && strstr(buf_str(&errs), "/sub/settings:12: ") &&
+	   strstr(buf_str(&errs), "/sub/settings:13: "), "and six, 121 and nothing");
+	is_int(s.phantom_months, 12, "the good phantom-months applies, the bad ones do not");
 	is_str(s.ime, "vni", "the good lines apply");
 	ok(s.ime_on && s.new_style && s.display == SET_DISPLAY_NOMARKS, "all of them");
 
@@ -54,6 +62,7 @@ int main(void)
 	is_int(settings_load(&t, path, &errs), 0, "the saved file reads without errors");
 	is_str(t.ime, "viqr", "method read back");
 	ok(!t.ime_on && t.new_style && t.display == SET_DISPLAY_NOMARKS, "flags read back");
+	is_int(t.phantom_months, 12, "phantom-months read back");
 	ok(strstr(buf_str(&t.other), "future-thing = 3") != NULL, "an unknown setting survives a save");
 
 	/* A directory that cannot be made: the save fails with a reason and writes nothing. */
