@@ -148,8 +148,14 @@ static int detect(const char *dir, int min)
 	}
 	struct dedupe_opts o = { .min_score = min };
 	struct dedupe_stats st;
+	/* As the report does: pairs decided not to be one person are not proposed. */
+	struct dedupe_id_pair *excl = NULL;
+	int rc = dedupe_exclusions_load(s, &excl, &o.nexcluded, &e);
+	o.excluded = excl;
 	double t0 = now();
-	int rc = dedupe_find(s, &o, on_pair, &u, &st, &e);
+	if (rc == 0)
+		rc = dedupe_find(s, &o, on_pair, &u, &st, &e);
+	free(excl);
 	double secs = now() - t0;
 	uint64_t nerr = 0;
 	double t1 = now();

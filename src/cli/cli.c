@@ -96,6 +96,17 @@ const struct cli_cmd cli_commands[] = {
 	     "  +TAG, -TAG          add or remove a tag: ethnic (ethnic-minority area), religious\n"
 	     "                      (religious area), nonstate (non-state enterprise), urban,\n"
 	     "                      border; with none, print the unit's tags\n") },
+	{ "merge", cmd_merge, "KEEP GONE",
+	  N_("merge person GONE into person KEEP (two records of one person): memberships, "
+	     "missing fields and history go to KEEP"),
+	  "" },
+	{ "unmerge", cmd_unmerge, "KEEP AUDIT",
+	  N_("undo a merge into person KEEP, from its audit number (as merge printed it)"), "" },
+	{ "notdup", cmd_notdup, "[--note TEXT] [--remove] A B",
+	  N_("record that persons A and B are two persons: the duplicates report stops proposing "
+	     "them"),
+	  N_("      --note TEXT     why (kept with the decision)\n"
+	     "      --remove        forget the decision: the pair may be proposed again\n") },
 	{ "convert", cmd_convert, "[--from E] --to E [FILE…]",
 	  N_("convert text between Vietnamese encodings (Unicode, TCVN3, VNI, VISCII, …)"),
 	  N_("  -f, --from E        encoding of the input (default: guessed)\n"

@@ -80,6 +80,9 @@ int cmd_convert(struct cli *c, int argc, char **argv);
 int cmd_detect(struct cli *c, int argc, char **argv);
 int cmd_target(struct cli *c, int argc, char **argv);
 int cmd_unit_tags(struct cli *c, int argc, char **argv);
+int cmd_merge(struct cli *c, int argc, char **argv);
+int cmd_unmerge(struct cli *c, int argc, char **argv);
+int cmd_notdup(struct cli *c, int argc, char **argv);
 
 extern const struct cli_cmd cli_commands[];
 extern const size_t cli_ncommands;

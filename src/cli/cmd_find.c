@@ -362,14 +362,50 @@ static const char *op_text(int op)
 	}
 }
 
-static int print_audit(const void *rec, void *ctx)
+/* A merge's entries, in words (the entries hold ids and, under the kept person, what undoes
+ * the merge: see store/merge.c). */
+static void print_merge(const struct audit *a)
 {
-	const struct audit *a = rec;
-	(void)ctx;
+	uint64_t x, y;
+	if (strcmp(a->field, "merge") == 0) {
+		struct store_merge m;
+		if (store_merge_parse(a, &m, NULL) != 0) {
+			printf(" %s", _("merged (the entry cannot be read)"));
+			return;
+		}
+		printf(_(" merged: person %" PRIu64 " ("), m.gone);
+		cli_put_safe(stdout, m.gone_rec.full_name);
+		printf(_(") merged into this one; audit number %" PRIu64), a->m.id);
+		if (m.nmoved)
+			printf(_("; memberships moved: %zu"), m.nmoved);
+		store_merge_clear(&m);
+	} else if (strcmp(a->field, "merged_into") == 0 && a->after &&
+		   sscanf(a->after, "merged into person %" SCNu64 " (merge %" SCNu64 ")", &x, &y) == 2) {
+		printf(_(" merged into person %" PRIu64 " (audit number %" PRIu64 ")"), x, y);
+	} else if (strcmp(a->field, "unmerge") == 0 && a->before &&
+		   sscanf(a->before, "merge %" SCNu64, &y) == 1 && a->after &&
+		   sscanf(a->after, "gone %" SCNu64, &x) == 1) {
+		printf(_(" merge %" PRIu64 " undone: person %" PRIu64 " separated again"), y, x);
+	} else if (strcmp(a->field, "unmerge") == 0 && a->after &&
+		   sscanf(a->after, "split from person %" SCNu64 " (merge %" SCNu64 ")", &x, &y) == 2) {
+		printf(_(" separated again from person %" PRIu64 " (merge %" PRIu64 " undone)"), x, y);
+	} else {
+		printf(" %s: ", a->field);
+		cli_put_safe(stdout, a->after);
+	}
+}
+
+static int print_audit_at(const struct audit *a, const char *indent)
+{
 	char when[32];
 	time_text(a->time, when, sizeof when);
-	printf("    %s  ", when);
+	printf("%s%s  ", indent, when);
 	cli_put_padded(stdout, a->login ? a->login : "?", 10, false);
+	if (a->op == AUDIT_MERGE && a->field) {
+		print_merge(a);
+		putchar('\n');
+		return 0;
+	}
 	printf(" %s", op_text((int)a->op));
 	const struct rec_def *def = rec_def_of((enum rec_type)a->rec_type);
 	if (a->field && *a->field) {
@@ -380,13 +416,83 @@ static int print_audit(const void *rec, void *ctx)
 		cli_put_safe(stdout, a->before);
 		printf(" → ");
 		cli_put_safe(stdout, a->after);
-	} else if (a->op == AUDIT_CREATE && a->rec_type == REC_PERSON && a->after && *a->after) {
-		/* The name it was created with (other records' creation notes are ids). */
-		printf(": ");
-		cli_put_safe(stdout, a->after);
+	} else if ((a->op == AUDIT_CREATE || a->op == AUDIT_DELETE) && a->rec_type == REC_PERSON) {
+		/* The name it was created (or removed) with; other records' notes are ids. */
+		const char *name = a->op == AUDIT_CREATE ? a->after : a->before;
+		if (name && *name) {
+			printf(": ");
+			cli_put_safe(stdout, name);
+		}
 	}
 	putchar('\n');
 	return 0;
+}
+
+static int print_audit(const void *rec, void *ctx)
+{
+	(void)ctx;
+	return print_audit_at(rec, "    ");
+}
+
+/* A person's history, and within it, at each merge into them not undone since, the history
+ * of the person merged (and so on, for merges into that one): the history follows the person. */
+struct history {
+	struct audit *v;
+	size_t n, cap;
+};
+
+static int keep_entry(const void *rec, void *ctx)
+{
+	struct history *h = ctx;
+	xgrow((void **)&h->v, &h->cap, h->n + 1, sizeof *h->v);
+	memset(&h->v[h->n], 0, sizeof *h->v);
+	rec_copy(&REC_DEF_AUDIT, &h->v[h->n], rec);
+	h->v[h->n].m.id = ((const struct audit *)rec)->m.id;
+	h->n++;
+	return 0;
+}
+
+static bool undone_in(const struct history *h, uint64_t seq)
+{
+	char want[40];
+	snprintf(want, sizeof want, "merge %" PRIu64, seq);
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].op == AUDIT_MERGE && h->v[i].field &&
+		    strcmp(h->v[i].field, "unmerge") == 0 && h->v[i].before &&
+		    strcmp(h->v[i].before, want) == 0)
+			return true;
+	return false;
+}
+
+#define HISTORY_DEPTH 8
+
+static int print_history(struct store *s, struct store_txn *t, uint64_t id, int depth,
+			 struct err *e)
+{
+	struct history h = { 0 };
+	int rc = store_each_audit_of(s, t, REC_PERSON, id, keep_entry, &h, e);
+	char indent[2 * HISTORY_DEPTH + 8];
+	snprintf(indent, sizeof indent, "%*s", 4 + 2 * depth, "");
+	for (size_t i = 0; rc == 0 && i < h.n; i++) {
+		const struct audit *a = &h.v[i];
+		print_audit_at(a, indent);
+		struct store_merge m;
+		if (a->op != AUDIT_MERGE || !a->field || strcmp(a->field, "merge") != 0 ||
+		    depth >= HISTORY_DEPTH || undone_in(&h, a->m.id) ||
+		    store_merge_parse(a, &m, NULL) != 0)
+			continue;
+		printf(_("%s  History of person %" PRIu64 " ("), indent, m.gone);
+		cli_put_safe(stdout, m.gone_rec.full_name);
+		printf(_("), merged into this one:\n"));
+		uint64_t gone = m.gone;
+		store_merge_clear(&m);
+		if (gone != id)
+			rc = print_history(s, t, gone, depth + 1, e);
+	}
+	for (size_t i = 0; i < h.n; i++)
+		rec_clear(&REC_DEF_AUDIT, &h.v[i]);
+	free(h.v);
+	return rc;
 }
 
 struct shower {
@@ -442,7 +548,7 @@ static int show_fn(struct store *s, struct store_txn *t, void *ctx, struct err *
 	print_meta(&sh->p.m, "  ");
 	if (sh->history) {
 		printf(_("  History:\n"));
-		if ((rc = store_each_audit_of(s, t, REC_PERSON, sh->id, print_audit, NULL, e)) != 0)
+		if ((rc = print_history(s, t, sh->id, 0, e)) != 0)
 			return rc;
 	}
 	return store_each_membership_of_person(s, t, sh->id, show_membership, sh, e);

@@ -46,6 +46,36 @@ void dedupe_exclusions_sort(struct dedupe_id_pair *p, size_t n)
 		qsort(p, n, sizeof *p, cmp_id_pair);
 }
 
+struct excl_load {
+	struct dedupe_id_pair *v;
+	size_t n, cap;
+};
+
+static int excl_add(const void *rec, void *ctx)
+{
+	const struct notdup *d = rec;
+	struct excl_load *l = ctx;
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = (struct dedupe_id_pair){ d->person_a, d->person_b };
+	return 0;
+}
+
+int dedupe_exclusions_load(struct store *s, struct dedupe_id_pair **out, size_t *n,
+			   struct err *e)
+{
+	struct excl_load l = { 0 };
+	int rc = store_each(s, NULL, REC_NOTDUP, excl_add, &l, e);
+	if (rc) {
+		free(l.v);
+		l.v = NULL;
+		l.n = 0;
+	}
+	dedupe_exclusions_sort(l.v, l.n);
+	*out = l.v;
+	*n = l.n;
+	return rc;
+}
+
 static bool excluded(const struct dedupe_opts *o, uint64_t a, uint64_t b)
 {
 	struct dedupe_id_pair k = { a, b };
@@ -452,7 +482,7 @@ int dedupe_find(struct store *s, const struct dedupe_opts *o, dedupe_pair_fn fn,
 		st->bytes = base + u.h.cap * sizeof *u.h.p;
 	XFREE(sc.r);
 
-	if (u.h.n > 1)
+	if (u.h.n > 1)	/* none: u.h.p is NULL, which qsort may not be given */
 		qsort(u.h.p, u.h.n, sizeof *u.h.p, cmp_best_first);
 	for (size_t i = 0; i < u.h.n && rc == 0; i++) {
 		const struct dd_pair *p = &u.h.p[i];

@@ -94,10 +94,10 @@ struct dedupe_id_pair {
 };
 /* Put each pair's smaller id first and sort the array, as dedupe_opts.excluded wants it. */
 void dedupe_exclusions_sort(struct dedupe_id_pair *p, size_t n);
-
-/* Every not-a-duplicate decision of the store (REC_NOTDUP), as dedupe_opts.excluded wants
- * them: *out (free it) gets *n pairs. */
-int dedupe_load_exclusions(struct store *s, struct dedupe_id_pair **out, size_t *n,
+/* The pairs decided not to be one person (store_notdup_add), sorted for dedupe_opts.excluded:
+ * *out (free() it; NULL when there are none) gets *n of them.  Every search whose pairs a
+ * person reviews passes them, so that a pair decided once is never proposed again. */
+int dedupe_exclusions_load(struct store *s, struct dedupe_id_pair **out, size_t *n,
 			   struct err *e);
 
 struct dedupe_opts {

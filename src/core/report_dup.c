@@ -13,6 +13,7 @@
 #include "util/i18n.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct dup_run {
@@ -196,7 +197,13 @@ int report_duplicates_write(FILE *f, struct store *s, const struct report_opts *
 	}
 	struct dedupe_stats st;
 	struct dedupe_opts dopt = { 0 };
-	if ((rc = dedupe_find(s, &dopt, on_pair, &r, &st, e)) < 0)
+	struct dedupe_id_pair *excl = NULL;
+	if ((rc = dedupe_exclusions_load(s, &excl, &dopt.nexcluded, e)) != 0)
+		goto out;
+	dopt.excluded = excl;
+	rc = dedupe_find(s, &dopt, on_pair, &r, &st, e);
+	free(excl);
+	if (rc < 0)
 		goto out;
 	sum->compared = st.compared;
 	if (fmt == REPORT_TEXT) {

@@ -264,7 +264,7 @@ static int probable(struct store *s, struct overlap_run *r, struct err *e)
 	pr.parent = xcalloc(r->max_person + 1, sizeof *pr.parent);
 	struct dedupe_id_pair *ex = NULL;
 	size_t nex = 0;
-	int rc = dedupe_load_exclusions(s, &ex, &nex, e);
+	int rc = dedupe_exclusions_load(s, &ex, &nex, e);
 	if (rc == 0) {
 		struct dedupe_opts dopts = { .excluded = ex, .nexcluded = nex };
 		rc = dedupe_find(s, &dopts, on_probable, &pr, NULL, e);

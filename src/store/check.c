@@ -122,6 +122,17 @@ static void check_refs(struct check *c, enum rec_type type, const void *rec, uin
 				     "exist"), id, m->unit_id);
 		break;
 	}
+	case REC_NOTDUP: {
+		const struct notdup *d = rec;
+		if (!exists(c, DBI_PERSON, d->person_a) || !exists(c, DBI_PERSON, d->person_b))
+			problem(c, _("the not-a-duplicate decision %" PRIu64 " names person %" PRIu64
+				     " or %" PRIu64 ", who does not exist"), id, d->person_a,
+				d->person_b);
+		else if (d->person_a >= d->person_b)
+			problem(c, _("the not-a-duplicate decision %" PRIu64 " does not name two persons "
+				     "in order (%" PRIu64 ", %" PRIu64 ")"), id, d->person_a, d->person_b);
+		break;
+	}
 	case REC_TARGET: {
 		const struct target *g = rec;
 		if (!exists(c, DBI_UNIT, g->unit_id))

@@ -185,6 +185,40 @@ int store_index_build(struct store *s, enum dbi sec, bool mark_only, struct err 
  * one range of it. */
 #define AUDIT_KEY_LEN 17
 
+/* records.c, for merge.c: a primary record as stored (v->data malloc'ed; ERR_NOTFOUND naming
+ * what and id when there is none), and put back under its id; an audit entry (*seq, may be
+ * NULL, gets its sequence number); the one-line description a creation's audit entry keeps;
+ * the ERR_CONFLICT of a record whose stored version (cur) is not the one read. */
+int store_get_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		  u_int32_t flags, DBT *v, struct err *e, const char *what);
+int store_put_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		  const struct buf *val, u_int32_t flags, struct err *e);
+int store_audit_write(struct store *s, struct store_txn *t, int op, enum rec_type type,
+		      uint64_t id, const char *field, const char *before, const char *after,
+		      uint64_t *seq, struct err *e);
+void store_summary(enum rec_type type, const void *rec, struct buf *out);
+int store_conflict(struct err *e, enum rec_type type, uint64_t id, const struct rec_meta *cur,
+		   uint32_t version);
+
+/* delete.c, for merge.c: record id of type as stored (raw) and decoded (rec, cleared first),
+ * read with a write lock in a write transaction; a record taken out of its primary database
+ * and its indexes (raw: as stored); the not-a-duplicate decisions, all of them (a small
+ * database), and the one of a pair (either order) among them, or NULL. */
+int store_read_rec(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
+		   struct buf *raw, void *rec, struct err *e);
+int store_remove_rec(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		     const struct buf *raw, struct err *e);
+struct store_nd {
+	uint64_t id, a, b;	/* a < b */
+	uint32_t version;
+};
+struct store_nd_list {
+	struct store_nd *v;	/* free() it */
+	size_t n, cap;
+};
+int store_nd_load(struct store *s, struct store_txn *t, struct store_nd_list *l, struct err *e);
+struct store_nd *store_nd_find(struct store_nd_list *l, uint64_t a, uint64_t b);
+
 /* Walk the index entries equal to key, decoding each primary record into rec. */
 int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const void *key,
 		   size_t klen, enum rec_type type, store_each_fn fn, void *ctx, struct err *e);

@@ -116,8 +116,8 @@ static void set_str(char **p, const char *s)
 }
 
 /* Put an encoded record under its 8-byte id in a primary database. */
-static int put_encoded(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
-		       const struct buf *val, u_int32_t flags, struct err *e)
+int store_put_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		  const struct buf *val, u_int32_t flags, struct err *e)
 {
 	unsigned char kb[8];
 	be64_put(kb, id);
@@ -130,14 +130,16 @@ static int put_encoded(struct store *s, struct store_txn *t, enum dbi dbi, uint6
 	return 0;
 }
 
-static int write_audit(struct store *s, struct store_txn *t, int op, enum rec_type type,
-		       uint64_t id, const char *field, const char *before, const char *after,
-		       struct err *e)
+int store_audit_write(struct store *s, struct store_txn *t, int op, enum rec_type type,
+		      uint64_t id, const char *field, const char *before, const char *after,
+		      uint64_t *seq, struct err *e)
 {
 	struct audit a = { 0 };
 	int rc = alloc_id(s, t, REC_AUDIT, &a.m.id, e);
 	if (rc)
 		return rc;
+	if (seq)
+		*seq = a.m.id;
 	a.time = t->now;
 	a.login = s->login;
 	a.op = op;
@@ -160,8 +162,8 @@ static int write_audit(struct store *s, struct store_txn *t, int op, enum rec_ty
 	return rc ? store_dberr(s, e, rc, _("saving")) : 0;
 }
 
-/* The one-line description of a new record kept in its creation audit entry. */
-static void summary(enum rec_type type, const void *rec, struct buf *out)
+/* The one-line description of a record kept in its creation and removal audit entries. */
+void store_summary(enum rec_type type, const void *rec, struct buf *out)
 {
 	switch (type) {
 	case REC_ORG: {
@@ -186,13 +188,18 @@ static void summary(enum rec_type type, const void *rec, struct buf *out)
 			   m->org_id, m->unit_id);
 		break;
 	}
+	case REC_NOTDUP: {
+		const struct notdup *d = rec;
+		buf_printf(out, "persons %" PRIu64 " and %" PRIu64, d->person_a, d->person_b);
+		break;
+	}
 	default:
 		break;
 	}
 }
 
-static int get_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
-		   u_int32_t flags, DBT *v, struct err *e, const char *what)
+int store_get_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
+		  u_int32_t flags, DBT *v, struct err *e, const char *what)
 {
 	unsigned char kb[8];
 	be64_put(kb, id);
@@ -216,7 +223,7 @@ int store_get(struct store *s, struct store_txn *t, enum rec_type type, uint64_t
 	if (!def || dbi == DBI__COUNT)
 		return bad_type(e, type);
 	DBT v;
-	int rc = get_raw(s, t, dbi, id, store_read_flags(t), &v, e, rec_type_text(type));
+	int rc = store_get_raw(s, t, dbi, id, store_read_flags(t), &v, e, rec_type_text(type));
 	if (rc)
 		return rc;
 	rec_clear(def, rec);
@@ -278,13 +285,13 @@ int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void 
 	if (rc == -ERR_EXISTS)
 		rc = exists_error(s, t, type, rec, e);
 	if (rc == 0)
-		rc = put_encoded(s, t, dbi, m->id, &val, DB_NOOVERWRITE, e);
+		rc = store_put_raw(s, t, dbi, m->id, &val, DB_NOOVERWRITE, e);
 	buf_free(&val);
 	if (rc)
 		return rc;
 	struct buf sum = BUF_INIT;
-	summary(type, rec, &sum);
-	rc = write_audit(s, t, AUDIT_CREATE, type, m->id, "", "", buf_str(&sum), e);
+	store_summary(type, rec, &sum);
+	rc = store_audit_write(s, t, AUDIT_CREATE, type, m->id, "", "", buf_str(&sum), NULL, e);
 	buf_free(&sum);
 	return rc;
 }
@@ -303,8 +310,8 @@ static void audit_field(const struct field_def *f, const char *before, const cha
 {
 	struct audit_ctx *a = ctx;
 	if (a->rc == 0)
-		a->rc = write_audit(a->s, a->t, AUDIT_UPDATE, a->type, a->id, f->name, before, after,
-				    a->e);
+		a->rc = store_audit_write(a->s, a->t, AUDIT_UPDATE, a->type, a->id, f->name, before,
+					  after, NULL, a->e);
 }
 
 static void time_text(int64_t t, char *out, size_t n)
@@ -315,6 +322,18 @@ static void time_text(int64_t t, char *out, size_t n)
 		strftime(out, n, "%H:%M %d/%m/%Y", &tm);
 	else
 		snprintf(out, n, "%" PRId64, t);
+}
+
+int store_conflict(struct err *e, enum rec_type type, uint64_t id, const struct rec_meta *cur,
+		   uint32_t version)
+{
+	char when[64];
+	time_text(cur->mtime, when, sizeof when);
+	return err_set(e, ERR_CONFLICT,
+		       _("%s %" PRIu64 " was changed by %s at %s while you were editing it "
+			 "(version %u, you started from %u); your changes were not saved"),
+		       rec_type_text(type), id, cur->muser ? cur->muser : "?", when, cur->version,
+		       version);
 }
 
 int store_update(struct store *s, struct store_txn *t, enum rec_type type, void *rec,
@@ -333,7 +352,7 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 	void *cur = xcalloc(1, def->size);
 	struct buf old = BUF_INIT, val = BUF_INIT;
 	DBT raw;
-	rc = get_raw(s, t, dbi, m->id, store_read_flags(t), &raw, e, rec_type_text(type));
+	rc = store_get_raw(s, t, dbi, m->id, store_read_flags(t), &raw, e, rec_type_text(type));
 	if (rc)
 		goto out;
 	buf_add(&old, raw.data, raw.size);
@@ -342,13 +361,7 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 		goto out;
 	struct rec_meta *cm = cur;
 	if (cm->version != m->version) {
-		char when[64];
-		time_text(cm->mtime, when, sizeof when);
-		rc = err_set(e, ERR_CONFLICT,
-			     _("%s %" PRIu64 " was changed by %s at %s while you were editing it "
-			       "(version %u, you started from %u); your changes were not saved"),
-			     rec_type_text(type), m->id, cm->muser ? cm->muser : "?", when, cm->version,
-			     m->version);
+		rc = store_conflict(e, type, m->id, cm, m->version);
 		goto out;
 	}
 	if (rec_same(def, cur, rec))
@@ -377,7 +390,7 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
 	rec_diff(def, cur, rec, audit_field, &a);
 	if ((rc = a.rc) != 0)
 		goto out;
-	if ((rc = put_encoded(s, t, dbi, m->id, &val, 0, e)) != 0)
+	if ((rc = store_put_raw(s, t, dbi, m->id, &val, 0, e)) != 0)
 		goto out;
 	if (changed)
 		*changed = true;

@@ -206,4 +206,76 @@ struct store_stats {
 };
 int store_stats(struct store *s, struct store_stats *st, struct err *e);
 
+/* ---- Removing records, merging two person records, not-a-duplicate decisions (delete.c,
+ * merge.c) ---- */
+
+/* Remove a record read earlier (version: the version read) with all its index entries, and
+ * write an AUDIT_DELETE entry (before: the record's one-line description).  ERR_NOTFOUND if
+ * there is none; ERR_CONFLICT if the stored version is another; ERR_INVAL for a person who
+ * still has memberships, a unit with units, memberships or figures under it, an organization
+ * with units or memberships, or an audit entry (move or remove what refers to it first).  A
+ * person's not-a-duplicate decisions go with them (each audited). */
+int store_delete(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
+		 uint32_t version, struct err *e);
+
+/* Merge person gone into person keep (two records of one human), both as read (their
+ * versions): gone's memberships move to keep (person_id changed, audited); keep's empty fields
+ * take gone's values (audited; an empty field is a zero value: no text, sex unknown, no date,
+ * no); gone's not-a-duplicate decisions are moved to keep, or removed when they name keep or
+ * keep has the same one; gone is removed.  One AUDIT_MERGE entry under keep (field "merge")
+ * holds all that is needed to undo it (its format is in merge.c), *merge_seq gets its
+ * sequence number; another under gone (field "merge": "into KEEP\nmerge SEQ") keeps gone's
+ * history reachable.  ERR_INVAL for keep == gone, ERR_NOTFOUND for a missing person,
+ * ERR_CONFLICT if either changed since it was read; then nothing is written. */
+int store_merge_persons(struct store *s, struct store_txn *t, uint64_t keep_id,
+			uint32_t keep_version, uint64_t gone_id, uint32_t gone_version,
+			uint64_t *merge_seq, struct err *e);
+/* Undo the merge whose audit entry is (person keep_id, merge_seq), from that entry alone:
+ * gone comes back byte for byte under its own id with its index entries (a CCCD the merge
+ * gave keep is taken back from keep first); the memberships it lists move back, those still
+ * keep's; keep's filled fields are emptied again where they still hold what the merge put
+ * there; the not-a-duplicate decisions it changed come back.  Writes an AUDIT_MERGE entry
+ * under keep (field "unmerge", before "merge SEQ") and one under gone.  said (may be NULL) is
+ * replaced by what was left as it was, one line each (a field changed since, a membership
+ * moved on since).  ERR_NOTFOUND if there is no such merge entry or keep is gone;
+ * ERR_INVAL if it was undone already; ERR_EXISTS if gone's id or CCCD is taken. */
+int store_merge_undo(struct store *s, struct store_txn *t, uint64_t keep_id, uint64_t merge_seq,
+		     struct buf *said, struct err *e);
+
+/* A merge as its audit entry describes it (store_merge_parse, store_merge_read). */
+struct store_merge {
+	uint64_t seq;		/* the merge's audit entry */
+	int64_t time;
+	uint64_t keep, gone;
+	struct person gone_rec;	/* gone as it was (decoded from gone_raw) */
+	struct buf gone_raw;	/* gone's record as it was stored (rec_encode, with its meta) */
+	uint64_t *moved;	/* the memberships moved from gone to keep */
+	size_t nmoved;
+	struct person filled;	/* keep's fields the merge filled, with the values it put there;
+				   every other field empty (and so was each filled one before) */
+	size_t nnotdup;		/* not-a-duplicate decisions that named gone, as they were */
+	uint64_t *notdup_ids;
+	struct buf *notdup_raw;
+};
+/* Decode an AUDIT_MERGE "merge" entry (of person a->rec_id).  ERR_INVAL if it is not one. */
+int store_merge_parse(const struct audit *a, struct store_merge *m, struct err *e);
+/* Read and decode the merge entry (keep_id, merge_seq).  ERR_NOTFOUND if there is none. */
+int store_merge_read(struct store *s, struct store_txn *t, uint64_t keep_id, uint64_t merge_seq,
+		     struct store_merge *m, struct err *e);
+void store_merge_clear(struct store_merge *m);
+/* Whether the merge (keep_id, merge_seq) has been undone: *unmerge_seq (may be NULL) gets the
+ * undo's audit entry. */
+int store_merge_undone(struct store *s, struct store_txn *t, uint64_t keep_id,
+		       uint64_t merge_seq, bool *undone, uint64_t *unmerge_seq, struct err *e);
+
+/* Record that persons a and b are not one person (the duplicates report never proposes the
+ * pair again), with a note (NULL or "": none); the smaller id is stored first.  Returns 0 when
+ * recorded, 1 when the pair was recorded already (nothing written).  ERR_INVAL for a == b,
+ * ERR_NOTFOUND if either person does not exist. */
+int store_notdup_add(struct store *s, struct store_txn *t, uint64_t a, uint64_t b,
+		     const char *note, struct err *e);
+/* Forget that decision (audited).  ERR_NOTFOUND if the pair is not recorded. */
+int store_notdup_remove(struct store *s, struct store_txn *t, uint64_t a, uint64_t b,
+			struct err *e);
+
 #endif

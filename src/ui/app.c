@@ -204,6 +204,16 @@ bool ui_confirm(struct ui_app *a, const char *question)
 	}
 }
 
+uint32_t ui_ask_key(struct ui_app *a, const char *question)
+{
+	for (;;) {
+		uint32_t k = ask_key(a, question, strlen(question));
+		if (!k || keymap_lookup(a->keys, KM_CONFIRM, k) != KA_REDRAW)
+			return k;
+		term_redraw_all();
+	}
+}
+
 char *ui_prompt(struct ui_app *a, const char *question, const char *initial)
 {
 	struct buf line = BUF_INIT, text = BUF_INIT;

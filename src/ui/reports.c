@@ -1,5 +1,5 @@
 /* Báo cáo: the reports of `hoivien report`, chosen from a list and read on the screen, for the
- * organization in view (or all of them), as of today. */
+ * organization in view (or all of them), as of today; and the review of the duplicate pairs. */
 #include "ui/editor.h"
 #include "ui/term.h"
 #include "ui/ui.h"
@@ -13,12 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { R_STATS, R_OVERLAP, R_DUPLICATES, R__N };
+enum { R_STATS, R_OVERLAP, R_DUPLICATES, R_REVIEW, R__N };
 
 static const char *const kinds[R__N] = {
 	N_("Statistics by unit (members, sex, party, education, age, roles)"),
 	N_("Persons and memberships across the organizations"),
 	N_("Persons who may be one person (duplicates)"),
+	N_("Review duplicate pairs"),
 };
 
 /* The chooser owns this: the translated names it shows. */
@@ -29,6 +30,10 @@ struct report_choice {
 static void kind_chosen(struct ui_app *a, void *ctx, int index, const char *item)
 {
 	(void)ctx;
+	if (index == R_REVIEW) {
+		ui_push(a, ui_dup_review_new(a));
+		return;
+	}
 	struct report_opts ro = { .org = a->org_id ? a->org_code : NULL };
 	char *mem = NULL;
 	size_t n = 0;

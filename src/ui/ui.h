@@ -78,6 +78,9 @@ void ui_error(struct ui_app *a, const char *fmt, ...) __attribute__((format(prin
 void ui_repaint(struct ui_app *a);
 /* Ask a yes/no question on the message line; true for yes. */
 bool ui_confirm(struct ui_app *a, const char *question);
+/* Ask a question on the message line and return the key typed in answer (0 when the terminal
+ * went away). */
+uint32_t ui_ask_key(struct ui_app *a, const char *question);
 /* Ask for a line of text on the message line (Enter takes it, cancel gives NULL); initial is
  * the text to start from.  Newly allocated. */
 char *ui_prompt(struct ui_app *a, const char *question, const char *initial);
@@ -98,6 +101,10 @@ struct ui_screen *ui_help_new(struct ui_app *a, enum km_ctx ctx);
 struct ui_screen *ui_import_new(struct ui_app *a);
 /* Reports: chosen from a list, read on the screen (statistics, overlap, duplicates). */
 struct ui_screen *ui_reports_new(struct ui_app *a);
+/* The pairs of the duplicates report for the organization in view (all when none), one at a
+ * time and side by side, to merge, to record as two persons, or to skip.  NULL, with the
+ * error on the message line, if the search fails. */
+struct ui_screen *ui_dup_review_new(struct ui_app *a);
 /* Text to read, scrolled by line and page (a report); takes text (freed with the screen). */
 struct ui_screen *ui_text_view_new(struct ui_app *a, const char *title, char *text);
 /* The user's settings: typing method, tone placement, names on an ASCII terminal. */
