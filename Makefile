@@ -180,7 +180,8 @@ lint:
 	bad=$$(grep -rlE '#include *[<"]db\.h[>"]' src | grep -v '^src/store/'); \
 	if [ -n "$$bad" ]; then echo "lint: db.h included outside src/store: $$bad"; exit 1; fi
 
-bench: $(BIN) build/bench/bench_find build/bench/bench_ui build/bench/bench_text build/bench/bench_dedupe
+bench: $(BIN) build/bench/bench_find build/bench/bench_ui build/bench/bench_text build/bench/bench_dedupe \
+	build/bench/bench_freq
 	./bench/run.sh
 
 build/bench/%: bench/%.c build/libhoivien.a

@@ -107,6 +107,20 @@ for r in $(seq 1 "$RUNS"); do
 done
 printf '%-44s %10s s\n' "full scan, memberships counted by org" "$(median < "$W/scan.times")"
 
+# The member list's frequency view (F6 on a column): the persons counted by the column's values,
+# in a process of its own (open the store, count, close), the whole list and ND's active members.
+FQ=$TOP/build/bench/bench_freq
+if [ -x "$FQ" ]; then
+	for args in "person.sex" "membership.unit" "--org ND membership.org"; do
+		# shellcheck disable=SC2086
+		out=$("$FQ" "$S" "$RUNS" $args) || die "bench_freq failed: $args"
+		v() { echo "$out" | sed -n "s/.*$1=\([0-9.a-z]*\).*/\1/p" | head -n 1; }
+		printf '%-44s %10s s, peak RSS %s MB (%s persons, %s values, %s)\n' \
+			"frequency view: ${args}" "$(v time_s)" "$(v peak_rss_mb)" "$(v total)" \
+			"$(v values)" "$(v path)"
+	done
+fi
+
 # Duplicates: a generated store in which 5% of the persons are registered a second time by
 # another organization (name variants, CCCD on one record only, birth as a year...), the truth
 # known; detection in a process of its own, precision and recall at the default threshold.

@@ -400,43 +400,67 @@ int mstatus_parse(const char *s, size_t n)
 	return -1;
 }
 
-void rec_field_text(const struct field_def *f, const void *rec, struct buf *out)
+void rec_field_val(const struct field_def *f, const void *rec, struct rec_val *v)
 {
+	*v = (struct rec_val){ .s = "" };
 	switch (f->type) {
 	case FT_STR: {
 		const char *s = *FCPTR(rec, f, char *);
-		if (s)
-			buf_adds(out, s);
+		if (s) {
+			v->s = s;
+			v->len = strlen(s);
+		}
 		break;
 	}
-	case FT_ID: {
-		uint64_t v = *FCPTR(rec, f, uint64_t);
-		if (v)
-			buf_printf(out, "%" PRIu64, v);
+	case FT_ID:
+		v->u = *FCPTR(rec, f, uint64_t);
+		break;
+	case FT_DATE:
+		v->u = *FCPTR(rec, f, hv_date);
+		break;
+	default:
+		v->i = *FCPTR(rec, f, int64_t);
 		break;
 	}
+}
+
+void rec_val_text(enum ftype type, const struct rec_val *v, struct buf *out)
+{
+	switch (type) {
+	case FT_STR:
+		buf_add(out, v->s, v->len);
+		break;
+	case FT_ID:
+		if (v->u)
+			buf_printf(out, "%" PRIu64, v->u);
+		break;
 	case FT_DATE: {
 		char tmp[16];
-		buf_adds(out, date_format(*FCPTR(rec, f, hv_date), tmp));
+		buf_adds(out, date_format((hv_date)v->u, tmp));
 		break;
 	}
 	case FT_BOOL:
-		if (*FCPTR(rec, f, int64_t))
+		if (v->i)
 			buf_adds(out, "Có");
 		break;
 	case FT_SEX:
-		buf_adds(out, sex_text((int)*FCPTR(rec, f, int64_t)));
+		buf_adds(out, sex_text((int)v->i));
 		break;
 	case FT_STATUS:
-		buf_adds(out, mstatus_text((int)*FCPTR(rec, f, int64_t)));
+		buf_adds(out, mstatus_text((int)v->i));
 		break;
-	case FT_INT: {
-		int64_t v = *FCPTR(rec, f, int64_t);
-		if (v)
-			buf_printf(out, "%" PRId64, v);
+	case FT_INT:
+		if (v->i)
+			buf_printf(out, "%" PRId64, v->i);
 		break;
 	}
-	}
+}
+
+void rec_field_text(const struct field_def *f, const void *rec, struct buf *out)
+{
+	struct rec_val v;
+	rec_field_val(f, rec, &v);
+	rec_val_text(f->type, &v, out);
 }
 
 void rec_set_str(const struct field_def *f, void *rec, const char *s)

@@ -261,6 +261,11 @@ bool rec_same(const struct rec_def *def, const void *a, const void *b);
 
 /* Append the display text of a field (dates dd/mm/yyyy, sex Nam/Nữ, yes/no, status words). */
 void rec_field_text(const struct field_def *f, const void *rec, struct buf *out);
+/* The value of a field of a decoded record as rec_pick gives it from an encoded one (a string
+ * is borrowed from rec). */
+void rec_field_val(const struct field_def *f, const void *rec, struct rec_val *v);
+/* Append the display text of a value of a field of that type, as rec_field_text. */
+void rec_val_text(enum ftype type, const struct rec_val *v, struct buf *out);
 /* Set a string field, taking a copy ("" clears it). */
 void rec_set_str(const struct field_def *f, void *rec, const char *s);
 

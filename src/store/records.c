@@ -521,6 +521,30 @@ int store_count(struct store *s, struct store_txn *t, enum rec_type type, uint64
 	return 0;
 }
 
+int store_last_id(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *id,
+		  struct err *e)
+{
+	enum dbi dbi = store_primary_of(type);
+	if (dbi == DBI__COUNT || type == REC_AUDIT)
+		return bad_type(e, type);
+	*id = 0;
+	DB *db = s->db[dbi];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	unsigned char kb[8];
+	DBT k = { .data = kb, .ulen = sizeof kb, .flags = DB_DBT_USERMEM };
+	DBT v = { .flags = DB_DBT_PARTIAL };	/* dlen 0: the value is not read */
+	rc = c->get(c, &k, &v, DB_LAST);
+	if (rc == 0 && k.size == 8)
+		*id = be64_get(kb);
+	c->close(c);
+	if (rc && rc != DB_NOTFOUND)
+		return store_dberr(s, e, rc, _("reading"));
+	return 0;
+}
+
 int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const void *key,
 		   size_t klen, enum rec_type type, store_each_fn fn, void *ctx, struct err *e)
 {
@@ -626,6 +650,29 @@ int store_each_membership_of_unit(struct store *s, struct store_txn *t, uint64_t
 	unsigned char k[8];
 	be64_put(k, unit_id);
 	return store_each_sec(s, t, DBI_MEMBER_UNIT, k, 8, REC_MEMBERSHIP, fn, ctx, e);
+}
+
+int store_count_memberships_of_unit(struct store *s, struct store_txn *t, uint64_t unit_id,
+				    uint64_t *n, struct err *e)
+{
+	*n = 0;
+	DB *db = s->db[DBI_MEMBER_UNIT];
+	DBC *c;
+	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	if (rc)
+		return store_dberr(s, e, rc, _("reading"));
+	unsigned char kb[8];
+	be64_put(kb, unit_id);
+	DBT k = { .data = kb, .size = 8 };
+	DBT v = { .flags = DB_DBT_PARTIAL };
+	rc = c->get(c, &k, &v, DB_SET);
+	db_recno_t cnt = 0;
+	if (rc == 0 && (rc = c->count(c, &cnt, 0)) == 0)
+		*n = cnt;
+	c->close(c);
+	if (rc && rc != DB_NOTFOUND)
+		return store_dberr(s, e, rc, _("reading"));
+	return 0;
 }
 
 int store_each_membership_by_card(struct store *s, struct store_txn *t, const char *card,

@@ -115,6 +115,11 @@ int store_scan(struct store *s, struct store_txn *t, enum rec_type type, store_s
 /* Number of records of a type (a scan of the database's keys). */
 int store_count(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *n,
 		struct err *e);
+/* The largest id of a record of a type (0: none), from the last key: one page read.  Ids are
+ * handed out in increasing order, so passes in id order can tell how far they are.  Not for
+ * audit entries. */
+int store_last_id(struct store *s, struct store_txn *t, enum rec_type type, uint64_t *id,
+		  struct err *e);
 
 int store_org_by_code(struct store *s, struct store_txn *t, const char *code, struct org *out,
 		      struct err *e);
@@ -124,6 +129,10 @@ int store_each_membership_of_person(struct store *s, struct store_txn *t, uint64
 				    store_each_fn fn, void *ctx, struct err *e);
 int store_each_membership_of_unit(struct store *s, struct store_txn *t, uint64_t unit_id,
 				  store_each_fn fn, void *ctx, struct err *e);
+/* How many memberships are filed under a unit (not those under its sub-units), from the
+ * index alone: to tell whether reading them one by one beats a pass over all of them. */
+int store_count_memberships_of_unit(struct store *s, struct store_txn *t, uint64_t unit_id,
+				    uint64_t *n, struct err *e);
 int store_each_membership_by_card(struct store *s, struct store_txn *t, const char *card,
 				  store_each_fn fn, void *ctx, struct err *e);
 /* Units directly under parent_id (0: the tops of org_id's tree). */

@@ -14,6 +14,7 @@
 
 #include "core/cccd.h"
 #include "core/date.h"
+#include "core/freq.h"
 #include "core/orgs.h"
 #include "core/record.h"
 #include "core/screen.h"
@@ -29,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_ROWS 100
 
@@ -104,12 +106,19 @@ struct gather {
 	bool have_first;
 };
 
-/* Does a membership pass the filter? */
+/* The membership status the filter asks for (-1: any): the one chosen, else active when an
+ * organization or a unit is. */
+static int wanted_status(const struct ui_app *a, const struct list *l)
+{
+	return l->status >= 0 ? l->status : (a->org_id || l->unit) ? MS_ACTIVE : -1;
+}
+
+/* Does a membership pass the filter?  (core/freq.c counts with the same rule.) */
 static bool wanted(struct ui_app *a, struct list *l, const struct membership *m)
 {
 	if (a->org_id && m->org_id != a->org_id)
 		return false;
-	int status = l->status >= 0 ? l->status : (a->org_id || l->unit) ? MS_ACTIVE : -1;
+	int status = wanted_status(a, l);
 	if (status >= 0 && m->status != status)
 		return false;
 	if (l->unit) {
@@ -969,53 +978,52 @@ static int ask_filter(struct ui_app *a, struct list *l)
 /* ---- counting a column ------------------------------------------------------------------- */
 
 /* The frequency view: every person the list holds under its search and filter (not only the
- * screenful), read in the list's own order, and the values of one column counted.  Distinct
- * values are few (sexes, organizations, branches, years), so their counts are what is kept, not
- * the persons. */
-struct tally {
+ * screenful), counted by the value of one column in the store (core/freq.c).  A count that
+ * takes a while shows how far it is on the message line and stops on Escape or C-g. */
+
+struct count_progress {
 	struct ui_app *a;
-	struct list *l;
-	size_t col;
-	struct hmap counts;
-	uint64_t total;
+	double start, shown;
 };
 
-static void tally_person(struct tally *t, uint64_t id, hv_date birth, const char *name)
+static double now_s(void)
 {
-	struct lrow r;
-	if (!row_build(t->a, t->l, &r, id, birth, name, NULL, 0))
-		return;
-	const char *v = r.cell[t->col] && *r.cell[t->col] ? r.cell[t->col] : "";
-	uint64_t n = 0;
-	hmap_get(&t->counts, v, strlen(v), &n);
-	hmap_put(&t->counts, v, strlen(v), n + 1);
-	t->total++;
-	row_free(&r);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int tally_row(const struct store_row *sr, void *ctx)
+static int count_progress(void *ctx, uint64_t done, uint64_t total)
 {
-	tally_person(ctx, sr->id, sr->birth, sr->name);
+	struct count_progress *p = ctx;
+	struct ui_app *a = p->a;
+	for (uint32_t k; (k = term_key_ready()) != 0;) {
+		if (k == TERM_KEY_HANGUP) {
+			a->quit = true;
+			return 1;
+		}
+		if (k == KM_ESCAPE || k == KM_CTRL('g') ||
+		    keymap_lookup(a->keys, KM_LIST, k) == KA_CANCEL)
+			return 1;
+		/* Other keys typed meanwhile are dropped: they were meant for a list that is
+		 * not on the screen yet. */
+	}
+	double now = now_s();
+	if (now - p->start < 0.2 || now - p->shown < 0.1)
+		return 0;
+	p->shown = now;
+	buf_reset(&a->message);
+	buf_adds(&a->message, _("Counting…"));
+	if (total)
+		buf_printf(&a->message, " %d%%", (int)(100.0 * (double)done / (double)total));
+	else
+		buf_printf(&a->message, " %" PRIu64, done);
+	buf_adds(&a->message, "   ");
+	static const int stop[] = { KA_CANCEL };
+	ui_hints(a, KM_LIST, stop, 1, &a->message);
+	a->message_error = false;
+	ui_repaint(a);
 	return 0;
-}
-
-static int tally_hit(const struct find_hit *h, void *ctx)
-{
-	tally_person(ctx, h->id, h->birth, h->name);
-	return 0;
-}
-
-struct count_item {
-	char *text;
-	uint64_t n;
-};
-
-static int cmp_count(const void *x, const void *y)
-{
-	const struct count_item *a = x, *b = y;
-	if (a->n != b->n)
-		return a->n > b->n ? -1 : 1;
-	return strcmp(a->text, b->text);
 }
 
 /* The chooser that shows the counts owns their texts. */
@@ -1047,52 +1055,65 @@ struct col_choice {
 	const char *heads[MAX_COLS];
 };
 
+static char *count_line(uint64_t n, uint64_t total, const char *text)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%8" PRIu64 "  %5.1f%%  %s", n,
+		   total ? 100.0 * (double)n / (double)total : 0.0, text);
+	return buf_steal(&b);
+}
+
 static void column_chosen(struct ui_app *a, void *ctx, int index, const char *item)
 {
 	struct col_choice *c = ctx;
 	struct list *l = c->l;
-	struct tally t = { .a = a, .l = l, .col = (size_t)index };
-	hmap_init(&t.counts);
+	/* The list's filter (wanted) and search. */
+	size_t nunits = 0;
+	uint64_t *units = NULL;
+	if (l->unit) {
+		units = xcalloc(l->subtree.len + 1, sizeof *units);
+		for (size_t i = 0; i < l->subtree.cap; i++)
+			if (l->subtree.slots[i].key)
+				units[nunits++] = l->subtree.slots[i].val;
+	}
+	struct count_progress prog = { .a = a, .start = now_s() };
+	struct freq_opts o = {
+		.col = &l->scr->columns[index].ref,
+		.filter = { .query = l->query.len ? buf_str(&l->query) : NULL,
+			    .org = a->org_id, .units = units, .nunits = nunits,
+			    .status = wanted_status(a, l) },
+		.progress = count_progress,
+		.progress_ctx = &prog,
+	};
 	ui_message(a, "%s", _("Counting…"));
 	ui_repaint(a);
+	struct freq_result r;
 	struct err e;
 	err_clear(&e);
-	int rc = 0;
-	if (l->query.len) {
-		/* By name only: a CCCD or card finds one person, nothing to count. */
-		rc = store_find_name(a->store, NULL, buf_str(&l->query), 0, tally_hit, &t, NULL, &e);
-	} else if (sel_mode(l)) {
-		for (size_t i = 0; i < l->nsel; i++)
-			tally_person(&t, l->sel[i].id, l->sel[i].birth, l->sel[i].name);
-	} else {
-		rc = store_list_persons(a->store, NULL, NULL, 0, 1, false, SIZE_MAX, tally_row, &t, &e);
-	}
+	int rc = freq_count(a->store, &o, &r, &e);
+	free(units);
 	buf_reset(&a->message);
-	if (rc < 0) {
-		char text[600];
-		ui_error(a, "%s", err_format(&e, text, sizeof text));
-		hmap_free(&t.counts);
+	if (rc != 0) {
+		if (rc < 0) {
+			char text[600];
+			ui_error(a, "%s", err_format(&e, text, sizeof text));
+		}
 		return;
 	}
-	struct count_item *it = xcalloc(t.counts.len ? t.counts.len : 1, sizeof *it);
-	size_t n = 0;
-	for (size_t i = 0; i < t.counts.cap; i++)
-		if (t.counts.slots[i].key)
-			it[n++] = (struct count_item){ t.counts.slots[i].key, t.counts.slots[i].val };
-	qsort(it, n, sizeof *it, cmp_count);
 	struct count_view *v = xcalloc(1, sizeof *v);
-	v->items = xcalloc(n ? n : 1, sizeof *v->items);
-	for (size_t i = 0; i < n; i++) {
-		struct buf b = BUF_INIT;
-		buf_printf(&b, "%8" PRIu64 "  %5.1f%%  %s", it[i].n,
-			   t.total ? 100.0 * (double)it[i].n / (double)t.total : 0.0,
-			   *it[i].text ? it[i].text : _("(empty)"));
-		v->items[v->n++] = buf_steal(&b);
+	v->items = xcalloc(r.n + 1, sizeof *v->items);
+	for (size_t i = 0; i < r.n; i++)
+		v->items[v->n++] = count_line(r.items[i].n, r.total,
+					      *r.items[i].text ? r.items[i].text : _("(empty)"));
+	if (r.other) {
+		/* Values met after the first FREQ_MAX_VALUES, together. */
+		char other[100];
+		snprintf(other, sizeof other, "(%s)", _("Other"));
+		v->items[v->n++] = count_line(r.other, r.total, other);
 	}
-	free(it);
-	hmap_free(&t.counts);
 	char title[300];
-	snprintf(title, sizeof title, _("%s: %" PRIu64 " members counted"), item, t.total);
+	snprintf(title, sizeof title, _("%s: %" PRIu64 " members counted"), item, r.total);
+	freq_result_free(&r);
 	ui_push(a, ui_choose_new(a, title, (const char *const *)v->items, v->n, count_picked, v,
 				 count_view_free));
 }

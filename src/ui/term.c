@@ -194,6 +194,42 @@ static uint32_t from_char(wint_t c)
 	}
 }
 
+/* The key of what get_wch gave (r, c); 0 for one no binding can name (read on). */
+static uint32_t decode_key(int r, wint_t c)
+{
+	if (r == KEY_CODE_YES)
+		return from_curses_key((int)c);
+	if (c != 0x1b)
+		return from_char(c);
+	/* Escape: a key that follows at once is Alt+key (what terminals send for it). */
+	nodelay(stdscr, TRUE);
+	wint_t c2;
+	int r2 = get_wch(&c2);
+	nodelay(stdscr, FALSE);
+	if (r2 == ERR)
+		return KM_ESCAPE;
+	if (r2 == KEY_CODE_YES) {
+		uint32_t k = from_curses_key((int)c2);
+		return k ? (k == TERM_KEY_RESIZE ? k : KM_META | k) : KM_ESCAPE;
+	}
+	if (c2 == '[' || c2 == 'O') {
+		/* A key's sequence the terminal description does not know (say "\e[4~" for End
+		 * under the wrong TERM): read it to its end and ignore it, rather than typing
+		 * "4~". */
+		nodelay(stdscr, TRUE);
+		wint_t c3;
+		int got = 0;
+		while (got < 16 && get_wch(&c3) != ERR) {
+			got++;
+			if (c3 >= 0x40 && c3 <= 0x7e && !(got == 1 && c3 == '['))
+				break;
+		}
+		nodelay(stdscr, FALSE);
+		return got == 0 ? KM_META | c2 : 0;	/* Alt-[ or Alt-O itself */
+	}
+	return KM_META | from_char(c2);
+}
+
 uint32_t term_key(void)
 {
 	for (;;) {
@@ -209,44 +245,21 @@ uint32_t term_key(void)
 				return TERM_KEY_HANGUP;
 			continue;
 		}
-		if (r == KEY_CODE_YES) {
-			uint32_t k = from_curses_key((int)c);
-			if (k)
-				return k;
-			continue;
-		}
-		if (c != 0x1b)
-			return from_char(c);
-		/* Escape: a key that follows at once is Alt+key (what terminals send for it). */
-		nodelay(stdscr, TRUE);
-		wint_t c2;
-		int r2 = get_wch(&c2);
-		nodelay(stdscr, FALSE);
-		if (r2 == ERR)
-			return KM_ESCAPE;
-		if (r2 == KEY_CODE_YES) {
-			uint32_t k = from_curses_key((int)c2);
-			return k ? (k == TERM_KEY_RESIZE ? k : KM_META | k) : KM_ESCAPE;
-		}
-		if (c2 == '[' || c2 == 'O') {
-			/* A key's sequence the terminal description does not know (say "\e[4~" for
-			 * End under the wrong TERM): read it to its end and ignore it, rather than
-			 * typing "4~". */
-			nodelay(stdscr, TRUE);
-			wint_t c3;
-			int got = 0;
-			while (got < 16 && get_wch(&c3) != ERR) {
-				got++;
-				if (c3 >= 0x40 && c3 <= 0x7e && !(got == 1 && c3 == '['))
-					break;
-			}
-			nodelay(stdscr, FALSE);
-			if (got == 0)
-				return KM_META | c2;	/* Alt-[ or Alt-O itself */
-			continue;
-		}
-		return KM_META | from_char(c2);
+		uint32_t k = decode_key(r, c);
+		if (k)
+			return k;
 	}
+}
+
+uint32_t term_key_ready(void)
+{
+	if (hangup)
+		return TERM_KEY_HANGUP;
+	nodelay(stdscr, TRUE);
+	wint_t c;
+	int r = get_wch(&c);
+	nodelay(stdscr, FALSE);
+	return r == ERR ? 0 : decode_key(r, c);
 }
 
 void term_clear(void)

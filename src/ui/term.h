@@ -45,6 +45,9 @@ int term_cols(void);
 /* A key as the keymap module codes it (core/keymap.h): a character, a Ctrl key, KM_* special
  * keys, KM_META|key.  KM_RESIZE when the terminal changed size.  Waits for a key. */
 uint32_t term_key(void);
+/* A key typed already, without waiting: 0 when none is (or it is one no binding can name).
+ * For long work that polls for a key that stops it. */
+uint32_t term_key_ready(void);
 #define TERM_KEY_RESIZE 0x10ffff0u
 /* The terminal is gone (end of input, SIGHUP) or SIGTERM came: leave at once. */
 #define TERM_KEY_HANGUP 0x10ffff1u

@@ -35,6 +35,42 @@ ui_keys Enter
 check "C-t counts what the search found ($found)" ui_wait "Sex: $found members counted"
 ui_keys Escape
 ui_wait "Search: nguyen" >/dev/null
+
+# Under an organization: its active members only, each counted once whatever their memberships;
+# the Organizations column shows all of a member's organizations, so every line names ND.
+nd=$("$HV" -d "$D" export --org ND -o - 2>/dev/null | perl -MText::ParseWords -ne '
+	next if $. == 1; s/\r?\n$//; my @f = parse_line(",", 0, $_);
+	$p{$f[0]} = 1 if $f[23] eq "Đang sinh hoạt"; END { print scalar keys %p }')
+ui_keys C-u
+ui_wait_gone "Search: nguyen" >/dev/null
+ui_keys F4
+ui_wait "Filter the list by" >/dev/null
+ui_type "organ"
+ui_keys Enter
+ui_wait "Members of which organization" >/dev/null
+ui_type "nong dan"
+ui_keys Enter
+ui_wait "Organization: ND" >/dev/null
+ui_keys F6
+ui_wait "Count the values" >/dev/null
+ui_type "org"
+ui_keys Enter
+check "F6 under ND counts its active members ($nd)" ui_wait "Organizations: $nd members counted"
+s=$(ui_screen)
+lines=$(printf '%s\n' "$s" | grep -cE '^ +[0-9]+ +[0-9.]+%  ')
+nd_lines=$(printf '%s\n' "$s" | grep -cE '^ +[0-9]+ +[0-9.]+%  (.*, )?ND(,|$)')
+check "and every value lists ND ($nd_lines of $lines)" test "$lines" -gt 0 -a "$lines" = "$nd_lines"
+ui_keys Escape
+ui_wait "Full name" >/dev/null
+ui_keys C-t
+ui_wait "Count the values" >/dev/null
+ui_type "unit"
+ui_keys Enter
+check "C-t on Unit under ND counts the same members" ui_wait "Unit: $nd members counted"
+top=$(ui_screen | sed -n 's/^ *\([0-9][0-9]*\)  .*%  .*/\1/p' | head -n 1)
+check "no unit has more than that ($top at most)" test "${top:-0}" -gt 0 -a "${top:-0}" -le "$nd"
+ui_keys Escape
+ui_wait "Full name" >/dev/null
 ui_keys C-q
 is "$(ui_wait_exit)" 0 "the program ends"
 
