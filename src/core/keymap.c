@@ -104,6 +104,10 @@ static const struct km_action {
 			  .help = N_("switch to the next organization") },
 	[KA_YES] = { .name = "yes", .ctxs = CTX(KM_CONFIRM), .help = N_("answer yes") },
 	[KA_NO] = { .name = "no", .ctxs = CTX(KM_CONFIRM), .help = N_("answer no") },
+	[KA_EXPORT] = { .name = "export", .ctxs = CTX(KM_LIST),
+			.help = N_("write it to a file (CSV, or .xlsx)") },
+	[KA_EDIT] = { .name = "edit", .ctxs = CTX(KM_UNITS),
+		      .help = N_("edit the area and figures") },
 };
 
 /* Special keys: the canonical name first, then the other spellings accepted. */

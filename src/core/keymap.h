@@ -85,6 +85,8 @@ enum km_act {
 	KA_NO,		/* no */
 	KA_IME_METHOD,	/* ime-method */
 	KA_COUNT,	/* count */
+	KA_EXPORT,	/* export */
+	KA_EDIT,	/* edit */
 	KA__COUNT
 };
 

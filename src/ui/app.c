@@ -204,6 +204,27 @@ bool ui_confirm(struct ui_app *a, const char *question)
 	}
 }
 
+int ui_ask_letter(struct ui_app *a, const char *question, const char *letters)
+{
+	for (;;) {
+		uint32_t k = ask_key(a, question, strlen(question));
+		if (!k)
+			return -1;
+		int act = keymap_lookup(a->keys, KM_CONFIRM, k);
+		if (act == KA_REDRAW) {
+			term_redraw_all();
+			continue;
+		}
+		if (act == KA_CANCEL)
+			return -1;
+		if (k >= 'A' && k <= 'Z')
+			k += 'a' - 'A';
+		const char *p = k > 0 && k < 0x80 ? strchr(letters, (int)k) : NULL;
+		if (p && *p)
+			return (int)(p - letters);
+	}
+}
+
 uint32_t ui_ask_key(struct ui_app *a, const char *question)
 {
 	for (;;) {

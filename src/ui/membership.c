@@ -1,6 +1,12 @@
 /* A person's memberships, opened from the member card: the list of them, and the form of one
- * (screens/membership.scr) to change its unit (a transfer), card, role or status, or to add a
- * membership in another organization. */
+ * (screens/membership.scr) to change its unit, card, role or status, or to add a membership
+ * in another organization.
+ *
+ * A new unit for an active membership is either a transfer (chuyển sinh hoạt) or the
+ * correction of a unit entered by mistake, and the form asks which.  A transfer keeps the
+ * history: the membership ends as transferred on the transfer date, with the new unit as its
+ * reason, and a new one starts in the new unit on that date, marked as come by transfer, with
+ * the same card and role; both in one transaction.  A correction changes the unit in place. */
 #include "ui/editor.h"
 #include "ui/person.h"
 #include "ui/pick.h"
@@ -68,6 +74,114 @@ static int msave_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 	return store_insert(s, t, REC_MEMBERSHIP, sv->m, e);
 }
 
+/* ---- transfers ---------------------------------------------------------------------------- */
+
+struct mresolve {
+	struct unit_path *path;
+	uint64_t org, unit;
+};
+
+static int resolve_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct mresolve *r = ctx;
+	return unit_path_resolve(s, t, r->org, r->path, false, &r->unit, NULL, NULL, e);
+}
+
+struct mtransfer {
+	const struct membership *old;	/* as read */
+	const struct membership *form;	/* the form's values (card, role) */
+	uint64_t unit;
+	hv_date date;
+	struct buf path;	/* of the new unit */
+};
+
+static int transfer_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	struct mtransfer *x = ctx;
+	buf_reset(&x->path);
+	int rc = unit_path_text(s, t, x->unit, &x->path, e);
+	if (rc)
+		return rc;
+	struct membership old = { 0 }, nm = { 0 };
+	rec_copy(&REC_DEF_MEMBERSHIP, &old, x->old);
+	old.status = MS_TRANSFERRED;
+	old.status_date = x->date;
+	/* Stored text, read by every office: in Vietnamese whatever the screen's language. */
+	struct buf reason = BUF_INIT;
+	buf_printf(&reason, "Chuyển sinh hoạt đến %s", buf_str(&x->path));
+	free(old.status_reason);
+	old.status_reason = buf_steal(&reason);
+	bool changed;
+	rc = store_update(s, t, REC_MEMBERSHIP, &old, &changed, e);
+	if (rc == 0) {
+		nm.person_id = x->old->person_id;
+		nm.org_id = x->old->org_id;
+		nm.unit_id = x->unit;
+		nm.join_date = x->date;
+		nm.card_no = xstrdup(x->form->card_no ? x->form->card_no : "");
+		nm.role = xstrdup(x->form->role ? x->form->role : "");
+		nm.status = MS_ACTIVE;
+		nm.transferred_in = 1;
+		rc = store_insert(s, t, REC_MEMBERSHIP, &nm, e);
+	}
+	rec_clear(&REC_DEF_MEMBERSHIP, &old);
+	rec_clear(&REC_DEF_MEMBERSHIP, &nm);
+	return rc;
+}
+
+/* The transfer date, asked on the message line (today by default): 0 when cancelled or not a
+ * date (then the message line says why). */
+static hv_date ask_transfer_date(struct ui_app *a, const struct membership *old)
+{
+	char today[16];
+	char *text = ui_prompt(a, _("Transfer date: "), date_format(date_today(), today));
+	if (!text) {
+		ui_message(a, "%s", _("Not saved: the form is as you left it."));
+		return 0;
+	}
+	hv_date d = 0;
+	struct err e;
+	err_clear(&e);
+	if (date_parse(text, &d, &e) == 0 && !d)
+		err_set(&e, ERR_INVAL, "%s", _("give the date"));
+	else if (d && date_cmp(d, date_today()) > 0)
+		err_set(&e, ERR_INVAL, "%s", _("it is in the future"));
+	else if (d && old->join_date && date_cmp(d, old->join_date) < 0)
+		err_set(&e, ERR_INVAL, "%s", _("it is before the member joined"));
+	free(text);
+	if (e.code) {
+		ui_error(a, _("Transfer date: %s"), e.msg);
+		return 0;
+	}
+	return d;
+}
+
+static int transfer(struct ui_app *a, struct mform *mf, const struct membership *form_m,
+		    uint64_t unit)
+{
+	hv_date d = ask_transfer_date(a, &mf->m);
+	if (!d)
+		return UI_OK;
+	struct mtransfer x = { .old = &mf->m, .form = form_m, .unit = unit, .date = d,
+			       .path = BUF_INIT };
+	struct err e;
+	err_clear(&e);
+	int rc = store_write(a->store, transfer_fn, &x, &e);
+	if (rc) {
+		char text[900];
+		ui_error(a, "%s", err_format(&e, text, sizeof text));
+		buf_free(&x.path);
+		return UI_OK;
+	}
+	a->data_gen++;
+	char date[16];
+	const char *slash = strrchr(buf_str(&x.path), '/');
+	ui_message(a, _("Transferred on %s to %s."), date_format(d, date),
+		   slash ? slash + 2 : buf_str(&x.path));
+	buf_free(&x.path);
+	return UI_POP;
+}
+
 static int mform_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
 {
 	struct mform *mf = ctx;
@@ -102,7 +216,30 @@ static int mform_save(struct ui_app *a, struct ui_editor *ed, void *ctx)
 				     &sv.path, &e);
 		sv.org = o->id;
 	}
-	if (rc == 0 && (rc = store_write(a->store, msave_fn, &sv, &e)) == -ERR_NOTFOUND)
+	/* An active membership in another unit: a transfer, or a mistake corrected? */
+	if (rc == 0 && mf->m.m.id && mf->m.status == MS_ACTIVE) {
+		struct mresolve r = { .path = &sv.path, .org = o->id };
+		rc = store_read(a->store, resolve_fn, &r, &e);
+		if (rc == 0 && r.unit && r.unit != mf->m.unit_id) {
+			int choice = ui_ask_letter(a, _("Another unit: a transfer (t) or a mistake "
+							"corrected (c)? "), "tc");
+			if (choice < 0) {
+				ui_message(a, "%s", _("Not saved: the form is as you left it."));
+				unit_path_free(&sv.path);
+				rec_clear(&REC_DEF_MEMBERSHIP, &m);
+				return UI_OK;
+			}
+			if (choice == 0) {
+				int r2 = transfer(a, mf, &m, r.unit);
+				unit_path_free(&sv.path);
+				rec_clear(&REC_DEF_MEMBERSHIP, &m);
+				return r2;
+			}
+		}
+	}
+	if (rc == 0)
+		rc = store_write(a->store, msave_fn, &sv, &e);
+	if (rc == -ERR_NOTFOUND)
 		err_set(&e, ERR_NOTFOUND, _("Unit: %s has no unit '%s' (F4 or Ctrl-O lists them)"),
 			o->code, unit_text ? unit_text : "");
 	else if (rc && e.code != ERR_NOTFOUND && e.code != ERR_INVAL)
@@ -184,7 +321,11 @@ static struct ui_screen *mform_new(struct ui_app *a, uint64_t person, const char
 	if (membership) {
 		const struct org_entry *o = org_list_by_id(&mf->orgs, mf->m.org_id);
 		form_load_membership(f, &mf->m, o ? o->code : "", buf_str(&l.path));
-	} else if (a->org_id) {
+	} else {
+		/* A new one: active, not come by transfer, until the form says otherwise. */
+		form_load_membership(f, &mf->m, "", "");
+	}
+	if (!membership && a->org_id) {
 		/* A new membership: in the organization in view, if one is. */
 		int i = -1;
 		for (size_t k = 0; k < scr->nfields; k++)

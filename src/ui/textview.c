@@ -1,5 +1,5 @@
 /* A page of text to read (a report as the command line prints it): scrolled by line and by
- * page, never wider than the screen. */
+ * page, never wider than the screen; a report's view also writes it to a file (export). */
 #include "ui/term.h"
 #include "ui/ui.h"
 
@@ -15,6 +15,9 @@ struct textview {
 	size_t nlines;
 	size_t top;
 	char *text;
+	ui_export_fn export;	/* NULL: nothing to write */
+	void *xctx;
+	void (*xfree)(void *);
 };
 
 static const char *title(struct ui_app *a, struct ui_screen *s)
@@ -43,7 +46,6 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 
 static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 {
-	(void)a;
 	(void)k;
 	struct textview *v = (struct textview *)s;
 	size_t n = page();
@@ -54,6 +56,10 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 	case KA_PAGE_DOWN: v->top += n; return UI_OK;	/* draw keeps it in range */
 	case KA_FIRST: v->top = 0; return UI_OK;
 	case KA_LAST: v->top = v->nlines; return UI_OK;
+	case KA_EXPORT:
+		if (!v->export)
+			return UI_UNHANDLED;
+		return v->export(a, v->xctx);
 	case KA_CANCEL:
 	case KA_OPEN: return UI_POP;
 	default: return UI_UNHANDLED;
@@ -62,13 +68,19 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 
 static void hints(struct ui_app *a, struct ui_screen *s, struct buf *out)
 {
-	static const int acts[] = { KA_PAGE_DOWN, KA_CANCEL, KA_HELP };
-	ui_hints(a, s->ops->ctx, acts, 3, out);
+	static const int acts[] = { KA_EXPORT, KA_CANCEL, KA_PAGE_DOWN, KA_HELP };
+	static const int plain[] = { KA_PAGE_DOWN, KA_CANCEL, KA_HELP };
+	if (((struct textview *)s)->export)
+		ui_hints(a, s->ops->ctx, acts, 4, out);
+	else
+		ui_hints(a, s->ops->ctx, plain, 3, out);
 }
 
 static void tv_free(struct ui_screen *s)
 {
 	struct textview *v = (struct textview *)s;
+	if (v->xfree)
+		v->xfree(v->xctx);
 	free(v->title);
 	free(v->lines);
 	free(v->text);
@@ -104,5 +116,15 @@ struct ui_screen *ui_text_view_new(struct ui_app *a, const char *title, char *te
 		*nl = '\0';
 		p = nl + 1;
 	}
+	return &v->base;
+}
+
+struct ui_screen *ui_text_view_export(struct ui_app *a, const char *title, char *text,
+				      ui_export_fn export, void *ctx, void (*free_ctx)(void *))
+{
+	struct textview *v = (struct textview *)ui_text_view_new(a, title, text);
+	v->export = export;
+	v->xctx = ctx;
+	v->xfree = free_ctx;
 	return &v->base;
 }

@@ -81,6 +81,9 @@ bool ui_confirm(struct ui_app *a, const char *question);
 /* Ask a question on the message line and return the key typed in answer (0 when the terminal
  * went away). */
 uint32_t ui_ask_key(struct ui_app *a, const char *question);
+/* Ask a question on the message line answered by one of letters (lower case: "tc"); the
+ * index of the letter typed, or -1 when the person cancels. */
+int ui_ask_letter(struct ui_app *a, const char *question, const char *letters);
 /* Ask for a line of text on the message line (Enter takes it, cancel gives NULL); initial is
  * the text to start from.  Newly allocated. */
 char *ui_prompt(struct ui_app *a, const char *question, const char *initial);
@@ -92,6 +95,8 @@ struct ui_screen *ui_menu_new(struct ui_app *a);
 struct ui_screen *ui_list_new(struct ui_app *a);
 struct ui_screen *ui_bulk_new(struct ui_app *a);
 struct ui_screen *ui_units_new(struct ui_app *a);
+/* A unit's area tags and its population and targets for a year (NULL if it cannot be read). */
+struct ui_screen *ui_unit_edit_new(struct ui_app *a, uint64_t unit);
 /* The member list showing the members of one unit (with the units under it). */
 struct ui_screen *ui_list_of_unit(struct ui_app *a, uint64_t org, const char *org_code,
 				  uint64_t unit, const char *unit_name);
@@ -107,6 +112,11 @@ struct ui_screen *ui_reports_new(struct ui_app *a);
 struct ui_screen *ui_dup_review_new(struct ui_app *a);
 /* Text to read, scrolled by line and page (a report); takes text (freed with the screen). */
 struct ui_screen *ui_text_view_new(struct ui_app *a, const char *title, char *text);
+/* The same with the export key: export(a, ctx) writes what is shown to a file (asking which)
+ * and returns UI_* flags.  The view owns ctx and frees it with free_ctx. */
+typedef int (*ui_export_fn)(struct ui_app *a, void *ctx);
+struct ui_screen *ui_text_view_export(struct ui_app *a, const char *title, char *text,
+				      ui_export_fn export, void *ctx, void (*free_ctx)(void *));
 /* The user's settings: typing method, tone placement, names on an ASCII terminal. */
 struct ui_screen *ui_system_new(struct ui_app *a);
 

@@ -1,11 +1,13 @@
 /* Units: the tree of one organization's units at a time, with the active members of each
- * (the unit and the units under it).  Add, rename and move units; Enter on a branch opens its
- * members.  Only the expanded part of the tree is read, and counts are read for the rows on
- * screen and kept until something is saved. */
+ * (the unit and the units under it) and this year's eligible population.  Add, rename and move
+ * units, edit a unit's area and figures (unitedit.c); Enter on a branch opens its members.
+ * Only the expanded part of the tree is read, and counts are read for the rows on screen and
+ * kept until something is saved. */
 #include "ui/pick.h"
 #include "ui/term.h"
 #include "ui/ui.h"
 
+#include "core/date.h"
 #include "core/orgs.h"
 #include "core/unitpath.h"
 #include "store/store.h"
@@ -25,6 +27,7 @@ struct node {
 	char *name;
 	int depth;
 	bool has_children, open;
+	uint64_t area_tags;
 };
 
 struct units {
@@ -35,6 +38,8 @@ struct units {
 	size_t nrows, cur, top;
 	struct hmap open;	/* expanded units (key: id) */
 	struct hmap counts;	/* active members by unit, +1 (0: not read yet) */
+	struct hmap pops;	/* eligible population this year, by unit (absent: none) */
+	int year;
 	unsigned data_gen;
 	uint64_t moving;	/* the unit a "move under which unit?" list is open for */
 	char title[200];
@@ -102,6 +107,7 @@ static int on_child(const void *rec, void *ctx)
 	n->id = un->m.id;
 	n->name = xstrdup(un->name ? un->name : "?");
 	n->depth = w->depth;
+	n->area_tags = un->area_tags;
 	struct walk p = { .org = w->org, .s = w->s, .t = w->t, .e = w->e };
 	int rc = store_each_child_unit(w->s, w->t, w->org, un->m.id, probe, &p, w->e);
 	if (rc < 0)
@@ -121,13 +127,31 @@ static int walk_level(struct walk *w, uint64_t parent)
 	return store_each_child_unit(w->s, w->t, w->org, parent, on_child, w, w->e);
 }
 
+static int on_target(const void *rec, void *ctx)
+{
+	const struct target *tg = rec;
+	struct units *u = ctx;
+	if (tg->year == u->year && tg->population > 0) {
+		char k[24];
+		int kn;
+		key_of(tg->unit_id, k, &kn);
+		hmap_put(&u->pops, k, (size_t)kn, (uint64_t)tg->population);
+	}
+	return 0;
+}
+
 static int tree_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
 {
 	struct walk *w = ctx;
 	w->s = s;
 	w->t = t;
 	w->e = e;
-	return walk_level(w, 0);
+	int rc = walk_level(w, 0);
+	/* The figures are one record per unit and year, and few: read this year's at once. */
+	hmap_free(&w->u->pops);
+	hmap_init(&w->u->pops);
+	w->u->year = DATE_YEAR(date_today());
+	return rc < 0 ? rc : store_each(s, t, REC_TARGET, on_target, w->u, e);
 }
 
 static void reload(struct ui_app *a, struct units *u)
@@ -231,6 +255,43 @@ static int page_rows(void)
 	return n < 1 ? 1 : n;
 }
 
+static uint64_t population(struct units *u, uint64_t unit)
+{
+	char k[24];
+	int kn;
+	key_of(unit, k, &kn);
+	uint64_t v = 0;
+	return hmap_get(&u->pops, k, (size_t)kn, &v) ? v : 0;
+}
+
+/* Under the tree: the area of the unit under the cursor and its population this year. */
+static void draw_detail(struct units *u, const struct node *n)
+{
+	static const struct {
+		uint64_t bit;
+		const char *name;
+	} tags[] = {
+		{ AREA_ETHNIC, N_("ethnic minority") }, { AREA_RELIGIOUS, N_("religious") },
+		{ AREA_NONSTATE, N_("non-state enterprise") }, { AREA_URBAN, N_("urban") },
+		{ AREA_BORDER, N_("border") },
+	};
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s ", _("Area:"));
+	size_t mark = b.len;
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+		if (n->area_tags & tags[i].bit)
+			buf_printf(&b, "%s%s", b.len > mark ? ", " : "", _(tags[i].name));
+	if (b.len == mark)
+		buf_adds(&b, _("not marked"));
+	uint64_t pop = population(u, n->id);
+	char pp[32];
+	snprintf(pp, sizeof pp, "%" PRIu64, pop);
+	buf_printf(&b, "  │  ");
+	buf_printf(&b, _("Eligible population %d: %s"), u->year, pop ? pp : _("not entered"));
+	term_text(term_rows() - 3, 1, term_cols() - 2, buf_str(&b), TA_DIM, false);
+	buf_free(&b);
+}
+
 static const char *title(struct ui_app *a, struct ui_screen *s)
 {
 	(void)a;
@@ -246,7 +307,8 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 	if (u->data_gen != a->data_gen)
 		reload(a, u);
 	int cols = term_cols(), page = page_rows();
-	term_text(1, 1, cols - 14, _("Unit"), TA_HEADING, true);
+	term_text(1, 1, cols - 26, _("Unit"), TA_HEADING, true);
+	term_text(1, cols - 24, 11, _("Population"), TA_HEADING, false);
 	term_text(1, cols - 12, 11, _("Members"), TA_HEADING, false);
 	if (u->cur < u->top)
 		u->top = u->cur;
@@ -262,7 +324,12 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 		char line[400];
 		snprintf(line, sizeof line, "%*s%s %s", n->depth * 2, "",
 			 n->has_children ? (n->open ? "▾" : "▸") : " ", n->name);
-		term_text(row, 1, cols - 14, line, sel ? TA_SELECTED : TA_NORMAL, true);
+		term_text(row, 1, cols - 26, line, sel ? TA_SELECTED : TA_NORMAL, true);
+		uint64_t pop = population(u, n->id);
+		char pp[32] = "";
+		if (pop)
+			snprintf(pp, sizeof pp, "%10" PRIu64, pop);
+		term_text(row, cols - 24, 11, pp, sel ? TA_SELECTED : TA_NORMAL, true);
 		char cnt[32];
 		snprintf(cnt, sizeof cnt, "%10" PRIu64, members(a, u, n->id));
 		term_text(row, cols - 12, 11, cnt, sel ? TA_SELECTED : TA_NORMAL, true);
@@ -270,14 +337,17 @@ static void draw(struct ui_app *a, struct ui_screen *s)
 	if (!u->nrows)
 		term_text(3, 2, cols - 4, _("This organization has no units yet (n adds one)."), TA_DIM,
 			  false);
+	else
+		draw_detail(u, &u->rows[u->cur]);
 	term_cursor(-1, 0);
 }
 
 static void hints(struct ui_app *a, struct ui_screen *s, struct buf *out)
 {
 	(void)s;
-	static const int acts[] = { KA_OPEN, KA_NEW, KA_RENAME, KA_MOVE, KA_NEXT_ORG, KA_HELP };
-	ui_hints(a, KM_UNITS, acts, 6, out);
+	static const int acts[] = { KA_OPEN, KA_EDIT, KA_NEW, KA_RENAME, KA_MOVE, KA_NEXT_ORG,
+				    KA_HELP };
+	ui_hints(a, KM_UNITS, acts, 7, out);
 }
 
 /* No two units under one parent may have the same name (paths would be ambiguous). */
@@ -506,6 +576,10 @@ static int key(struct ui_app *a, struct ui_screen *s, int action, uint32_t k)
 	case KA_NEW: add_unit(a, u); return UI_OK;
 	case KA_RENAME: rename_unit(a, u); return UI_OK;
 	case KA_MOVE: move_unit(a, u); return UI_OK;
+	case KA_EDIT:
+		if (n)
+			ui_push(a, ui_unit_edit_new(a, n->id));
+		return UI_OK;
 	case KA_NEXT_ORG:
 		if (u->orgs.n) {
 			u->org = (u->org + 1) % u->orgs.n;
@@ -527,6 +601,7 @@ static void units_free(struct ui_screen *s)
 	rows_free(u);
 	hmap_free(&u->open);
 	hmap_free(&u->counts);
+	hmap_free(&u->pops);
 	org_list_free(&u->orgs);
 	free(u);
 }
@@ -547,6 +622,7 @@ struct ui_screen *ui_units_new(struct ui_app *a)
 	u->base.ops = &units_ops;
 	hmap_init(&u->open);
 	hmap_init(&u->counts);
+	hmap_init(&u->pops);
 	struct err e;
 	err_clear(&e);
 	if (org_list_load(a->store, NULL, &u->orgs, &e) != 0) {

@@ -23,7 +23,7 @@ ui_start -d "$D"
 ui_wait "Main menu" > /dev/null
 ui_keys 6
 check "item 6 lists the reports, the review last" ui_wait "^  Review duplicate pairs$"
-ui_keys Down Down Down Enter
+ui_keys Down Down Down Down Down Down Down Enter
 check "the best pair first, 1 of 3" ui_wait "Duplicate pairs: pair 1 of 3 \(all\)"
 check "its score and reasons" ui_wait "^ Score 71: surname Vũ/Võ; same birth year"
 check "side by side" ui_wait "^ Name +Vũ Văn Hùng +│ Võ Văn Hùng$"

@@ -69,7 +69,7 @@ static void test_tables(void)
 		"clear-search", "backspace", "cancel", "next-field", "prev-field", "save", "choose",
 		"left", "right", "home", "end", "delete-char", "clear-field", "next-page",
 		"prev-page", "expand", "collapse", "rename", "move", "next-org", "yes", "no",
-		"ime-method", "count" };
+		"ime-method", "count", "export", "edit" };
 	is_int(sizeof acts / sizeof acts[0], KA__COUNT - 1, "one name per action");
 	wrong = 0;
 	int nohelp = 0;
