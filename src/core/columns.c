@@ -36,13 +36,15 @@ static const char *const headers[C__COUNT] = {
 	[C_STATUS] = "Trạng thái",
 	[C_STATUS_DATE] = "Ngày đổi trạng thái",
 	[C_STATUS_REASON] = "Lý do",
+	[C_VERIFIED] = "Đã xác minh",
+	[C_TRANSFERRED_IN] = "Chuyển đến",
 };
 
 const enum col col_export_order[] = {
 	C_ID, C_NAME, C_SEX, C_BIRTH, C_ETHNICITY, C_RELIGION, C_CCCD, C_PHONE, C_HOMETOWN,
 	C_ADDRESS, C_EDUCATION, C_QUALIFICATION, C_THEORY, C_PARTY, C_PARTY_DATE, C_OCCUPATION,
-	C_WORKPLACE, C_NOTES, C_ORG, C_UNIT, C_JOIN, C_CARD, C_ROLE, C_STATUS, C_STATUS_DATE,
-	C_STATUS_REASON,
+	C_WORKPLACE, C_NOTES, C_VERIFIED, C_ORG, C_UNIT, C_JOIN, C_TRANSFERRED_IN, C_CARD, C_ROLE,
+	C_STATUS, C_STATUS_DATE, C_STATUS_REASON,
 };
 const size_t col_export_count = sizeof col_export_order / sizeof col_export_order[0];
 
@@ -73,6 +75,7 @@ const char *col_person_text(enum col c, const struct person *p, struct buf *tmp)
 	case C_OCCUPATION: return p->occupation;
 	case C_WORKPLACE: return p->workplace;
 	case C_NOTES: return p->notes;
+	case C_VERIFIED: return field_text("verified", p, tmp);
 	default: return NULL;
 	}
 }
@@ -173,6 +176,10 @@ static const struct {
 	{ C_STATUS_DATE, "ngay doi trang thai", false }, { C_STATUS_DATE, "ngay trang thai", false },
 	{ C_STATUS_DATE, "ngay thay doi", false },
 	{ C_STATUS_REASON, "ly do", false },
+	/* yes/no columns: exact, so that "Xác minh bởi" or "Chuyển đến từ" (texts) stay unknown */
+	{ C_VERIFIED, "da xac minh", true }, { C_VERIFIED, "xac minh", true },
+	{ C_VERIFIED, "xac minh danh tinh", true },
+	{ C_TRANSFERRED_IN, "chuyen den", true }, { C_TRANSFERRED_IN, "chuyen sinh hoat den", true },
 	{ C_SKIP, "stt", true }, { C_SKIP, "tt", true }, { C_SKIP, "so tt", true },
 	{ C_SKIP, "so thu tu", true }, { C_REJECT_INFO, "dong loi", true }, { C_REJECT_INFO, "loi", true },
 };

@@ -37,6 +37,8 @@ enum col {
 	C_STATUS,
 	C_STATUS_DATE,
 	C_STATUS_REASON,
+	C_VERIFIED,	/* Đã xác minh: the person's identity checked against papers */
+	C_TRANSFERRED_IN,	/* Chuyển đến: the membership came by transfer */
 	C_SKIP,		/* STT (row numbers of the list) */
 	C_REJECT_INFO,	/* the row and reason columns hoivien adds to a rejects file */
 	C__COUNT,

@@ -114,6 +114,10 @@ static int write_row(struct exporter *x, const struct membership *m)
 					v = text_of(&REC_DEF_MEMBERSHIP, "status_date", m, &tmp);
 				break;
 			case C_STATUS_REASON: v = m ? m->status_reason : ""; break;
+			case C_TRANSFERRED_IN:
+				if (m)
+					v = text_of(&REC_DEF_MEMBERSHIP, "transferred_in", m, &tmp);
+				break;
 			default: break;
 			}
 		}

@@ -411,6 +411,8 @@ static void merge_person(const struct row *w, struct person *cur)
 	TAKE(C_NOTES, notes);
 	if (w->has[C_PARTY])
 		cur->party_member = p->party_member;
+	if (w->has[C_VERIFIED])
+		cur->verified = p->verified;
 	if (w->has[C_PARTY_DATE]) {
 		cur->party_date = p->party_date;
 		cur->party_member = 1;
@@ -427,6 +429,8 @@ static void merge_membership(const struct row *w, struct membership *cur)
 	TAKE(C_STATUS_REASON, status_reason);
 	if (w->has[C_STATUS])
 		cur->status = m->status;
+	if (w->has[C_TRANSFERRED_IN])
+		cur->transferred_in = m->transferred_in;
 	if (w->has[C_STATUS_DATE])
 		cur->status_date = m->status_date;
 #undef TAKE

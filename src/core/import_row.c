@@ -277,11 +277,15 @@ void imp_parse_row(struct importer *im, struct row *w)
 		case C_THEORY:
 			w->p.theory = vocab_value(im, w, ci, &VOCAB_THEORY, s);
 			break;
-		case C_PARTY: {
+		case C_PARTY:
+		case C_VERIFIED:
+		case C_TRANSFERRED_IN: {
 			int b = parse_bool(s);
 			if (b < 0)
 				imp_reject(w, _("column '%s': '%s' is not yes or no (write x, Có or leave it empty)"), h, s);
-			w->p.party_member = b > 0;
+			int64_t *at = c == C_PARTY ? &w->p.party_member
+				      : c == C_VERIFIED ? &w->p.verified : &w->m.transferred_in;
+			*at = b > 0;
 			break;
 		}
 		case C_PARTY_DATE:

@@ -34,10 +34,11 @@ ok $([ "${n:-0}" -gt 0 ]; echo $?) "the import was killed midway (persons seen: 
 is "$st" 0 "after kill -9 the store opens (recovery) and passes the check"
 like "$out" "check: OK" "$(printf '%s' "$out" | tail -n 1)"
 ok $([ "$partial" -lt "$rows" ]; echo $?) "only part of the file was saved ($partial of $rows rows)"
-# Column 19 is the organization; fields may be quoted and hold commas.
-orphans=$(perl -ne 'next if $. == 1; my @f;
+# The organization's column, found by its header; fields may be quoted and hold commas.
+orphans=$(perl -CSD -ne 'my @f;
 	while (/\G(?:"((?:[^"]|"")*)"|([^,\r\n]*))(,|\r?\n|$)/g) { push @f, defined $1 ? $1 : $2; last if $3 ne ","; }
-	$n++ if ($f[18] // "") eq ""; END { print $n + 0 }' "$T_TMP/partial.csv")
+	if ($. == 1) { ($c) = grep { $f[$_] eq "T\x{1ED5} ch\x{1EE9}c" } 0 .. $#f; next }
+	$n++ if ($f[$c] // "") eq ""; END { print defined $c ? $n + 0 : "no organization column" }' "$T_TMP/partial.csv")
 is "$orphans" 0 "no person without the membership of their row: rows are whole or absent"
 
 out=$("$HV" -d "$S" import --batch 100 "$F" | tail -n 1)

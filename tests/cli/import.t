@@ -64,6 +64,28 @@ cut -d, -f2- "$T_TMP/e2.csv" > "$T_TMP/e2.cut"
 same_file "$T_TMP/e2.cut" "$T_TMP/e1.cut" "an export re-imports into a new store unchanged"
 out=$("$HV" -d "$S" import "$T_TMP/e1.csv" | tail -n 1)
 is "$out" "read=10 added=0 updated=0 unchanged=10 rejected=0" "and into its own store without a change"
+# The identity verified on papers and a membership that came by transfer go out and come back.
+cat > "$T_TMP/flags.csv" <<'EOF2'
+Họ và tên,Giới tính,Năm sinh,Đã xác minh,Tổ chức,Đơn vị,Ngày vào,Chuyển đến
+Hà Văn Tiến,Nam,1971,x,ND,Xã An Bình,2010,Có
+Lò Thị Mai,Nữ,1980,,PN,Xã An Bình,2011,
+EOF2
+out=$("$HV" -d "$T_TMP/s4" import "$T_TMP/flags.csv" | tail -n 1)
+is "$out" "read=2 added=2 updated=0 unchanged=0 rejected=0" "the two flags are read"
+"$HV" -d "$T_TMP/s4" export -o "$T_TMP/e4.csv" 2>/dev/null
+like "$(grep 'Hà Văn Tiến' "$T_TMP/e4.csv")" ",Có,ND,.*,Có," "and exported as Đã xác minh and Chuyển đến"
+like "$(head -n 1 "$T_TMP/e4.csv")" "Ghi chú,Đã xác minh,Tổ chức,Đơn vị,Ngày vào,Chuyển đến," "under their headers"
+like "$(grep 'Lò Thị Mai' "$T_TMP/e4.csv")" ",,PN,.*,2011,," "left empty when not so"
+out=$("$HV" -d "$T_TMP/s5" import "$T_TMP/e4.csv" | tail -n 1)
+"$HV" -d "$T_TMP/s5" export -o "$T_TMP/e5.csv" 2>/dev/null
+same_file <(cut -d, -f2- "$T_TMP/e5.csv") <(cut -d, -f2- "$T_TMP/e4.csv") "and re-imported unchanged"
+out=$("$HV" -d "$T_TMP/s4" import "$T_TMP/e4.csv" | tail -n 1)
+is "$out" "read=2 added=0 updated=0 unchanged=2 rejected=0" "into their own store without a change"
+printf 'Họ và tên,Năm sinh,Đã xác minh,Tổ chức\nHà Văn Tú,1970,chắc thế,ND\n' > "$T_TMP/bad.csv"
+out=$("$HV" -d "$T_TMP/s4" import --rejects "$T_TMP/flags.rej" "$T_TMP/bad.csv" 2>&1 | tail -n 1)
+is "$out" "read=1 added=0 updated=0 unchanged=0 rejected=1" "a flag that is not yes or no rejects its row"
+like "$(cat "$T_TMP/flags.rej")" "Đã xác minh" "naming the column"
+
 out=$("$HV" -d "$S" export -o - --org CCB | wc -l)
 is "$out" 2 "export --org writes only that organization's members"
 

@@ -33,6 +33,12 @@ int main(void)
 	is_col("Số định danh cá nhân", C_CCCD);
 	is_col("Số điện thoại", C_PHONE);
 	is_col("SĐT", C_PHONE);
+	is_col("Đã xác minh", C_VERIFIED);
+	is_col("Xác minh", C_VERIFIED);
+	is_col("Xác minh bởi", C_UNKNOWN);	/* a text, not yes or no */
+	is_col("Chuyển đến", C_TRANSFERRED_IN);
+	is_col("CHUYỂN SINH HOẠT ĐẾN", C_TRANSFERRED_IN);
+	is_col("Chuyển đến từ", C_UNKNOWN);	/* a place */
 	is_col("Quê quán", C_HOMETOWN);
 	is_col("Nơi ở hiện nay", C_ADDRESS);
 	is_col("Địa chỉ", C_ADDRESS);
