@@ -38,9 +38,10 @@ ui_wait "Search: nguyen" >/dev/null
 
 # Under an organization: its active members only, each counted once whatever their memberships;
 # the Organizations column shows all of a member's organizations, so every line names ND.
-nd=$("$HV" -d "$D" export --org ND -o - 2>/dev/null | perl -MText::ParseWords -ne '
-	next if $. == 1; s/\r?\n$//; my @f = parse_line(",", 0, $_);
-	$p{$f[0]} = 1 if $f[23] eq "Đang sinh hoạt"; END { print scalar keys %p }')
+nd=$("$HV" -d "$D" export --org ND -o - 2>/dev/null | perl -CSD -MText::ParseWords -ne '
+	s/\r?\n$//; s/^\x{FEFF}//; my @f = parse_line(",", 0, $_);
+	if ($. == 1) { ($c) = grep { $f[$_] eq "Tr\x{1EA1}ng th\x{E1}i" } 0 .. $#f; next }
+	$p{$f[0]} = 1 if $f[$c] eq "\x{110}ang sinh ho\x{1EA1}t"; END { print scalar keys %p }')
 ui_keys C-u
 ui_wait_gone "Search: nguyen" >/dev/null
 ui_keys F4
