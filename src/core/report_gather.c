@@ -19,18 +19,15 @@
 #define MAX_DEPTH 64		/* a unit tree deeper than this has a loop */
 #define NAREAS_MAX 8		/* the tags and "untagged" */
 
-/* The units, by index; by_id maps a unit id to its index. */
+/* What the report works out over the scope's units (u, by index). */
 struct tree {
-	size_t n, cap;
-	uint64_t *id, *org, *parent, *tags;
-	int32_t *by_id, *up;	/* up: the parent's index, -1 */
-	size_t nids;
+	const struct report_units *u;
+	int32_t *up;		/* the parent's index, -1 */
 	int64_t (*own)[GF__COUNT];	/* the unit's own record for the year */
 	int64_t (*fig)[GF__COUNT];	/* its own, else its sub-units' summed */
 	uint64_t *eff;		/* its tags and those of the units above it */
 	bool *tagged_below;	/* a tag on it or on a unit under it */
 	bool *pop_complete;	/* its own population, or every sub-unit's (it has some) */
-	struct rec_pick pk;
 };
 
 struct gather_run {
@@ -44,32 +41,6 @@ struct gather_run {
 	uint64_t (*area_members)[NAREAS_MAX];	/* [ntables]: by AREA_TAGS index, then untagged */
 	uint64_t *table_org;			/* [ntables]: the organization's id */
 };
-
-static int32_t tree_index(const struct tree *tr, uint64_t id)
-{
-	return id < tr->nids ? tr->by_id[id] : -1;
-}
-
-static int add_unit(uint64_t id, const void *data, size_t n, void *ctx)
-{
-	struct tree *tr = ctx;
-	struct rec_val v[3];
-	if (rec_pick(&tr->pk, data, n, v) != 0)
-		return 0;	/* store_check reports records that do not decode */
-	if (tr->n == tr->cap) {
-		tr->cap = tr->cap ? tr->cap * 2 : 64;
-		tr->id = xrealloc(tr->id, tr->cap * sizeof *tr->id);
-		tr->org = xrealloc(tr->org, tr->cap * sizeof *tr->org);
-		tr->parent = xrealloc(tr->parent, tr->cap * sizeof *tr->parent);
-		tr->tags = xrealloc(tr->tags, tr->cap * sizeof *tr->tags);
-	}
-	tr->id[tr->n] = id;
-	tr->org[tr->n] = v[0].u;
-	tr->parent[tr->n] = v[1].u;
-	tr->tags[tr->n] = v[2].u;
-	tr->n++;
-	return 0;
-}
 
 struct target_scan {
 	struct gather_run *r;
@@ -85,7 +56,7 @@ static int add_target(uint64_t id, const void *data, size_t n, void *ctx)
 	struct rec_val v[7];
 	if (rec_pick(&ts->r->tpk, data, n, v) != 0 || v[1].i != ts->year)
 		return 0;
-	int32_t u = tree_index(tr, v[0].u);
+	int32_t u = report_unit_index(tr->u, v[0].u);
 	if (u < 0)
 		return 0;
 	for (int f = 0; f < GF__COUNT; f++)
@@ -95,11 +66,6 @@ static int add_target(uint64_t id, const void *data, size_t n, void *ctx)
 
 static void tree_free(struct tree *tr)
 {
-	free(tr->id);
-	free(tr->org);
-	free(tr->parent);
-	free(tr->tags);
-	free(tr->by_id);
 	free(tr->up);
 	free(tr->own);
 	free(tr->fig);
@@ -120,7 +86,7 @@ static int by_depth(const void *a, const void *b, void *ctx)
  * (shallowest first). */
 static void tree_work_out(struct tree *tr)
 {
-	size_t n = tr->n;
+	size_t n = tr->u->n;
 	tr->up = xmalloc((n + 1) * sizeof *tr->up);
 	tr->fig = xcalloc(n + 1, sizeof *tr->fig);
 	tr->eff = xcalloc(n + 1, sizeof *tr->eff);
@@ -133,8 +99,8 @@ static void tree_work_out(struct tree *tr)
 	int *depth = xcalloc(n + 1, sizeof *depth);
 	int32_t *order = xmalloc((n + 1) * sizeof *order);
 	for (size_t i = 0; i < n; i++) {
-		int32_t p = tr->parent[i] ? tree_index(tr, tr->parent[i]) : -1;
-		tr->up[i] = p >= 0 && tr->org[p] == tr->org[i] && (size_t)p != i ? p : -1;
+		int32_t p = tr->u->parent[i] ? report_unit_index(tr->u, tr->u->parent[i]) : -1;
+		tr->up[i] = p >= 0 && tr->u->org[p] == tr->u->org[i] && (size_t)p != i ? p : -1;
 	}
 	for (size_t i = 0; i < n; i++) {
 		int d = 0;
@@ -146,14 +112,14 @@ static void tree_work_out(struct tree *tr)
 	qsort_r(order, n, sizeof *order, by_depth, depth);
 	for (size_t k = 0; k < n; k++) {
 		int32_t i = order[k], p = tr->up[i];
-		tr->eff[i] = tr->tags[i] | (p >= 0 && depth[p] < depth[i] ? tr->eff[p] : 0);
+		tr->eff[i] = tr->u->tags[i] | (p >= 0 && depth[p] < depth[i] ? tr->eff[p] : 0);
 	}
 	int64_t (*below)[GF__COUNT] = xcalloc(n + 1, sizeof *below);
 	for (size_t k = n; k-- > 0;) {
 		int32_t i = order[k], p = tr->up[i];
 		for (int f = 0; f < GF__COUNT; f++)
 			tr->fig[i][f] = tr->own[i][f] ? tr->own[i][f] : f == GF_RATE ? 0 : below[i][f];
-		tr->tagged_below[i] |= tr->tags[i] != 0;
+		tr->tagged_below[i] |= tr->u->tags[i] != 0;
 		tr->pop_complete[i] = tr->own[i][GF_POPULATION] || (nsub[i] && subs_complete[i]);
 		if (p < 0 || depth[p] >= depth[i])
 			continue;
@@ -173,18 +139,11 @@ static void tree_work_out(struct tree *tr)
 static int tree_load(struct gather_run *r, struct store *s, struct store_txn *t, struct err *e)
 {
 	struct tree *tr = &r->tr;
-	int rc = store_scan(s, t, REC_UNIT, add_unit, tr, e);
-	if (rc)
-		return rc;
-	/* Scanned in id order: the last id is the largest. */
-	tr->nids = tr->n ? (size_t)tr->id[tr->n - 1] + 1 : 1;
-	tr->by_id = xmalloc(tr->nids * sizeof *tr->by_id);
-	memset(tr->by_id, -1, tr->nids * sizeof *tr->by_id);
-	for (size_t i = 0; i < tr->n; i++)
-		tr->by_id[tr->id[i]] = (int32_t)i;
-	tr->own = xcalloc(tr->n + 1, sizeof *tr->own);
+	tr->u = &r->sc.units;
+	tr->own = xcalloc(tr->u->n + 1, sizeof *tr->own);
 	struct target_scan ts = { r, r->out->year };
-	if ((rc = store_scan(s, t, REC_TARGET, add_target, &ts, e)) != 0)
+	int rc = store_scan(s, t, REC_TARGET, add_target, &ts, e);
+	if (rc)
 		return rc;
 	tree_work_out(tr);
 	return 0;
@@ -193,9 +152,7 @@ static int tree_load(struct gather_run *r, struct store *s, struct store_txn *t,
 static void run_reset(struct gather_run *r)
 {
 	scope_free(&r->sc);
-	struct rec_pick pk = r->tr.pk;
 	tree_free(&r->tr);
-	r->tr.pk = pk;
 	XFREE(r->row_of);
 	XFREE(r->table_of);
 	XFREE(r->area_members);
@@ -207,7 +164,7 @@ static bool in_scope(const struct gather_run *r, int32_t i)
 {
 	if (i < 0)
 		return false;
-	uint64_t id = r->tr.id[i];
+	uint64_t id = r->tr.u->id[i];
 	return id < r->sc.nunit_ids && r->sc.unit_row[id] >= 0;
 }
 
@@ -235,7 +192,7 @@ static int each_membership(uint64_t id, const void *data, size_t n, void *ctx)
 	tb->total.members++;
 	if (r->sc.rows[g].kind == REPORT_ROW_NONE)
 		return 0;
-	int32_t u = tree_index(&r->tr, v[1].u);
+	int32_t u = report_unit_index(r->tr.u, v[1].u);
 	if (u < 0)
 		return 0;
 	uint64_t eff = r->tr.eff[u];
@@ -280,7 +237,7 @@ static void lay_out(struct gather_run *r)
 			row->label = xstrdup(sc->rows[g].label);
 			r->row_of[g] = row;
 			r->table_of[g] = tb;
-			int32_t u = tree_index(tr, row->unit_id);
+			int32_t u = report_unit_index(tr->u, row->unit_id);
 			if (u < 0 || row->kind == REPORT_ROW_NONE)
 				continue;
 			if (row->kind == REPORT_ROW_DIRECT) {
@@ -290,7 +247,7 @@ static void lay_out(struct gather_run *r)
 				top = true;
 				continue;
 			}
-			row->area_tags = tr->tags[u];
+			row->area_tags = tr->u->tags[u];
 			memcpy(row->fig, tr->fig[u], sizeof row->fig);
 			row->pop_partial = row->fig[GF_POPULATION] && !tr->pop_complete[u];
 		}
@@ -301,7 +258,7 @@ static void lay_out(struct gather_run *r)
 			for (int f = 0; f < GF__COUNT; f++)
 				if (f != GF_RATE)
 					tb->total.fig[f] += row->fig[f];
-			int32_t u = tree_index(tr, row->unit_id);
+			int32_t u = report_unit_index(tr->u, row->unit_id);
 			tb->total.pop_partial |= u < 0 || !tr->pop_complete[u];
 		}
 		tb->total.pop_partial &= tb->total.fig[GF_POPULATION] != 0;
@@ -318,8 +275,8 @@ static void areas(struct gather_run *r)
 		int64_t pop[NAREAS_MAX] = { 0 };
 		bool partial[NAREAS_MAX] = { false };
 		uint64_t used = 0;
-		for (size_t i = 0; i < tr->n; i++) {
-			if (tr->org[i] != r->table_org[t] || !in_scope(r, (int32_t)i))
+		for (size_t i = 0; i < tr->u->n; i++) {
+			if (tr->u->org[i] != r->table_org[t] || !in_scope(r, (int32_t)i))
 				continue;
 			int32_t p = tr->up[i];
 			bool p_in = in_scope(r, p);
@@ -377,7 +334,6 @@ int report_gather(struct store *s, const struct report_opts *o, struct report_ga
 					      "status_date", "transferred_in" };
 	static const char *const tnames[] = { "unit_id", "year", "population", "admissions",
 					      "members", "rate", "dues" };
-	static const char *const unames[] = { "org_id", "parent_id", "area_tags" };
 	memset(out, 0, sizeof *out);
 	hv_date as_of = o->as_of ? o->as_of : date_today();
 	int year = o->year ? o->year : DATE_YEAR(as_of);
@@ -392,7 +348,6 @@ int report_gather(struct store *s, const struct report_opts *o, struct report_ga
 	struct gather_run r = { .o = &so, .out = out };
 	rec_pick_init(&r.mpk, &REC_DEF_MEMBERSHIP, mnames, 6);
 	rec_pick_init(&r.tpk, &REC_DEF_TARGET, tnames, 7);
-	rec_pick_init(&r.tr.pk, &REC_DEF_UNIT, unames, 3);
 	int rc = store_read(s, gather_fn, &r, e);
 	run_reset(&r);
 	if (rc)

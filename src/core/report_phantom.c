@@ -54,15 +54,10 @@ struct ph_entry {
 struct phantom_list {
 	struct scope sc;
 	uint64_t *top;		/* [sc.orgs.n]: the scope unit of each organization, or 0 */
-	/* The units, by index in id order. */
-	size_t nunits, ucap;
-	uint64_t *uid, *uorg, *uparent;
-	char **uname;
+	/* Over the scope's units (sc.units, by index in id order): */
 	bool *has_child;	/* a unit of the same organization under it */
 	uint32_t *rank;		/* depth first, children in id order */
 	uint32_t *by_rank;	/* the unit index of a rank */
-	int32_t *by_id;		/* [nids]: index of a unit id, -1 */
-	size_t nids;
 	struct ph_entry *v;	/* the failing memberships, by unit then person id */
 	size_t n, cap;
 	uint64_t max_person;
@@ -82,24 +77,17 @@ struct ph_run {
 	uint8_t *flags;		/* by person id */
 	size_t nflags;
 	struct phantom_row **row_v, **total_v;	/* [sc.nrows] */
-	struct rec_pick upk, ppk, mpk;
+	struct rec_pick ppk, mpk;
 	struct vn_name_checker *names;
 };
 
 static void list_reset(struct phantom_list *l)
 {
 	scope_free(&l->sc);
-	for (size_t i = 0; i < l->nunits; i++)
-		free(l->uname[i]);
 	free(l->top);
-	free(l->uid);
-	free(l->uorg);
-	free(l->uparent);
-	free(l->uname);
 	free(l->has_child);
 	free(l->rank);
 	free(l->by_rank);
-	free(l->by_id);
 	free(l->v);
 	free(l->stash);
 	buf_free(&l->snames);
@@ -123,43 +111,12 @@ static void tables_free(struct report_phantom *r)
 	r->ntables = 0;
 }
 
-static int32_t unit_index(const struct phantom_list *l, uint64_t id)
-{
-	return id < l->nids ? l->by_id[id] : -1;
-}
-
-static int add_unit(uint64_t id, const void *data, size_t n, void *ctx)
-{
-	struct ph_run *r = ctx;
-	struct phantom_list *l = r->l;
-	struct rec_val v[3];
-	if (rec_pick(&r->upk, data, n, v) != 0)
-		return 0;	/* store_check reports records that do not decode */
-	if (l->nunits == l->ucap) {
-		l->ucap = l->ucap ? l->ucap * 2 : 64;
-		l->uid = xrealloc(l->uid, l->ucap * sizeof *l->uid);
-		l->uorg = xrealloc(l->uorg, l->ucap * sizeof *l->uorg);
-		l->uparent = xrealloc(l->uparent, l->ucap * sizeof *l->uparent);
-		l->uname = xrealloc(l->uname, l->ucap * sizeof *l->uname);
-	}
-	l->uid[l->nunits] = id;
-	l->uorg[l->nunits] = v[0].u;
-	l->uparent[l->nunits] = v[1].u;
-	l->uname[l->nunits] = xstrndup(v[2].s, v[2].len);
-	l->nunits++;
-	return 0;
-}
-
 /* Children, and the tree order of the units: depth first from each top, children in id order,
  * then whatever no top reaches (a broken tree) in id order. */
 static void rank_units(struct phantom_list *l)
 {
-	size_t n = l->nunits;
-	l->nids = n ? (size_t)l->uid[n - 1] + 1 : 0;	/* scanned in id order */
-	l->by_id = xmalloc((l->nids ? l->nids : 1) * sizeof *l->by_id);
-	memset(l->by_id, -1, (l->nids ? l->nids : 1) * sizeof *l->by_id);
-	for (size_t i = 0; i < n; i++)
-		l->by_id[l->uid[i]] = (int32_t)i;
+	const struct report_units *units = &l->sc.units;
+	size_t n = units->n;
 	l->has_child = xcalloc(n + 1, sizeof *l->has_child);
 	l->rank = xmalloc((n + 1) * sizeof *l->rank);
 	l->by_rank = xmalloc((n + 1) * sizeof *l->by_rank);
@@ -168,8 +125,8 @@ static void rank_units(struct phantom_list *l)
 	for (size_t i = 0; i < n; i++) {
 		first[i] = -1;
 		l->rank[i] = NO_RANK;
-		int32_t p = l->uparent[i] ? unit_index(l, l->uparent[i]) : -1;
-		if (p == (int32_t)i || (p >= 0 && l->uorg[p] != l->uorg[i]))
+		int32_t p = units->parent[i] ? report_unit_index(units, units->parent[i]) : -1;
+		if (p == (int32_t)i || (p >= 0 && units->org[p] != units->org[i]))
 			p = -1;
 		parent[i] = p;
 	}
@@ -319,8 +276,8 @@ static int each_membership(uint64_t id, const void *data, size_t n, void *ctx)
 		fails |= 1u << PT_EXISTS;
 	if (F_NAME(f))
 		fails |= 1u << PT_NAME;
-	int32_t ui = unit_index(l, v[2].u);
-	if (ui < 0 || l->uorg[ui] != v[1].u || l->has_child[ui])
+	int32_t ui = report_unit_index(&l->sc.units, v[2].u);
+	if (ui < 0 || l->sc.units.org[ui] != v[1].u || l->has_child[ui])
 		fails |= 1u << PT_BRANCH;
 	add_member(r->row_v[row], fails);
 	add_member(r->total_v[row], fails);
@@ -348,7 +305,7 @@ static int phantom_fn(struct store *s, struct store_txn *t, void *ctx, struct er
 	tables_free(r->out);
 
 	int rc = scope_build(s, t, r->o, &r->l->sc, e);
-	if (rc || (rc = store_scan(s, t, REC_UNIT, add_unit, r, e)) != 0)
+	if (rc)
 		return rc;
 	rank_units(r->l);
 	lay_out(r);
@@ -370,7 +327,6 @@ static int cmp_entry(const void *a, const void *b)
 int report_phantom(struct store *s, const struct report_opts *o, struct report_phantom *out,
 		   struct err *e)
 {
-	static const char *const unames[] = { "org_id", "parent_id", "name" };
 	static const char *const pnames[] = { "full_name", "cccd", "verified", "birth" };
 	static const char *const mnames[] = { "person_id", "org_id", "unit_id", "join_date",
 					      "status", "status_date" };
@@ -392,7 +348,6 @@ int report_phantom(struct store *s, const struct report_opts *o, struct report_p
 		settings_free(&st);
 	}
 	struct ph_run r = { .o = o, .out = out, .l = xcalloc(1, sizeof *r.l) };
-	rec_pick_init(&r.upk, &REC_DEF_UNIT, unames, 3);
 	rec_pick_init(&r.ppk, &REC_DEF_PERSON, pnames, 4);
 	rec_pick_init(&r.mpk, &REC_DEF_MEMBERSHIP, mnames, 6);
 	r.names = vn_name_checker_new();
@@ -541,22 +496,22 @@ static uint64_t unit_path(const struct phantom_list *l, const struct ph_entry *e
 		return 0;
 	int32_t ui = (int32_t)l->by_rank[en->rank];
 	uint64_t top = l->top[l->sc.rows[en->row].org];
-	if (l->uid[ui] == top) {
-		buf_adds(out, l->uname[ui]);
+	if (l->sc.units.id[ui] == top) {
+		buf_adds(out, l->sc.units.name[ui]);
 		return top;
 	}
 	int32_t chain[MAX_DEPTH];
 	int n = 0;
-	for (int32_t at = ui; at >= 0 && n < MAX_DEPTH && l->uid[at] != top;) {
+	for (int32_t at = ui; at >= 0 && n < MAX_DEPTH && l->sc.units.id[at] != top;) {
 		chain[n++] = at;
-		at = l->uparent[at] ? unit_index(l, l->uparent[at]) : -1;
+		at = l->sc.units.parent[at] ? report_unit_index(&l->sc.units, l->sc.units.parent[at]) : -1;
 	}
 	for (int k = n - 1; k >= 0; k--) {
-		buf_adds(out, l->uname[chain[k]]);
+		buf_adds(out, l->sc.units.name[chain[k]]);
 		if (k)
 			buf_adds(out, " / ");
 	}
-	return l->uid[ui];
+	return l->sc.units.id[ui];
 }
 
 static int group_emit(struct store *s, const struct phantom_list *l, size_t from, size_t to,

@@ -18,9 +18,27 @@ struct scope_row {
 	char *label;
 };
 
+/* The unit tree as scope_build reads it (one pass, rec_pick), by index in id order; the
+ * scope keeps it for the reports that walk the tree. */
+struct report_units {
+	size_t n, cap;
+	uint64_t *id, *org, *parent, *tags;	/* tags: AREA_* */
+	char **name;
+	int32_t *by_id;		/* [nids]: index of a unit id, -1 */
+	size_t nids;
+	struct rec_pick pk;
+};
+
+/* The index of a unit id in u, or -1 (a unit made since the tree was read has none). */
+static inline int32_t report_unit_index(const struct report_units *u, uint64_t id)
+{
+	return id < u->nids ? u->by_id[id] : -1;
+}
+
 /* Units are few (thousands) and their ids dense, so the unit -> row map is an array indexed
  * by unit id; the same holds for organizations. */
 struct scope {
+	struct report_units units;
 	struct org_list orgs;
 	int only;		/* index of --org's organization, -1: all */
 	hv_date as_of;

@@ -13,19 +13,10 @@
 
 #define MAX_DEPTH 64		/* a unit tree deeper than this has a loop */
 
-struct units {
-	size_t n, cap;
-	uint64_t *id, *org, *parent;
-	char **name;
-	int32_t *by_id;		/* [nids]: index of a unit id, -1 */
-	size_t nids;
-	struct rec_pick pk;
-};
-
 static int add_unit(uint64_t id, const void *data, size_t n, void *ctx)
 {
-	struct units *u = ctx;
-	struct rec_val v[3];
+	struct report_units *u = ctx;
+	struct rec_val v[4];
 	if (rec_pick(&u->pk, data, n, v) != 0)
 		return 0;	/* store_check reports records that do not decode */
 	if (u->n == u->cap) {
@@ -33,33 +24,37 @@ static int add_unit(uint64_t id, const void *data, size_t n, void *ctx)
 		u->id = xrealloc(u->id, u->cap * sizeof *u->id);
 		u->org = xrealloc(u->org, u->cap * sizeof *u->org);
 		u->parent = xrealloc(u->parent, u->cap * sizeof *u->parent);
+		u->tags = xrealloc(u->tags, u->cap * sizeof *u->tags);
 		u->name = xrealloc(u->name, u->cap * sizeof *u->name);
 	}
 	u->id[u->n] = id;
 	u->org[u->n] = v[0].u;
 	u->parent[u->n] = v[1].u;
 	u->name[u->n] = xstrndup(v[2].s, v[2].len);
+	u->tags[u->n] = v[3].u;
 	u->n++;
 	return 0;
 }
 
-static void units_free(struct units *u)
+static void units_free(struct report_units *u)
 {
 	for (size_t i = 0; i < u->n; i++)
 		free(u->name[i]);
 	free(u->id);
 	free(u->org);
 	free(u->parent);
+	free(u->tags);
 	free(u->name);
 	free(u->by_id);
 	memset(u, 0, sizeof *u);
 }
 
-static int units_load(struct store *s, struct store_txn *t, struct units *u, struct err *e)
+static int units_load(struct store *s, struct store_txn *t, struct report_units *u,
+		      struct err *e)
 {
-	static const char *const names[] = { "org_id", "parent_id", "name" };
+	static const char *const names[] = { "org_id", "parent_id", "name", "area_tags" };
 	memset(u, 0, sizeof *u);
-	rec_pick_init(&u->pk, &REC_DEF_UNIT, names, 3);
+	rec_pick_init(&u->pk, &REC_DEF_UNIT, names, 4);
 	int rc = store_scan(s, t, REC_UNIT, add_unit, u, e);
 	if (rc)
 		return rc;
@@ -70,11 +65,6 @@ static int units_load(struct store *s, struct store_txn *t, struct units *u, str
 	for (size_t i = 0; i < u->n; i++)
 		u->by_id[u->id[i]] = (int32_t)i;
 	return 0;
-}
-
-static int32_t unit_index(const struct units *u, uint64_t id)
-{
-	return id < u->nids ? u->by_id[id] : -1;
 }
 
 static size_t add_row(struct scope *sc, size_t org, enum report_row_kind kind, uint64_t unit_id,
@@ -89,7 +79,7 @@ static size_t add_row(struct scope *sc, size_t org, enum report_row_kind kind, u
 /* The rows of one organization: the units under its scope unit (or its tops), the scope unit
  * itself, the memberships outside its tree; then every unit of the organization is mapped
  * to the row above it. */
-static void org_rows(struct scope *sc, const struct units *u, size_t oi, uint64_t top,
+static void org_rows(struct scope *sc, const struct report_units *u, size_t oi, uint64_t top,
 		     bool whole_tree)
 {
 	uint64_t org_id = sc->orgs.v[oi].id;
@@ -100,7 +90,7 @@ static void org_rows(struct scope *sc, const struct units *u, size_t oi, uint64_
 								  u->name[i]);
 	if (top) {
 		/* (A unit made since the tree was read has no index: it keeps no row.) */
-		int32_t ti = unit_index(u, top);
+		int32_t ti = report_unit_index(u, top);
 		size_t r = add_row(sc, oi, REPORT_ROW_DIRECT, top, ti >= 0 ? u->name[ti] : "");
 		if (ti >= 0)
 			sc->unit_row[top] = (int32_t)r;
@@ -115,7 +105,7 @@ static void org_rows(struct scope *sc, const struct units *u, size_t oi, uint64_
 		int32_t at = (int32_t)i, row = -1;
 		for (int depth = 0; at >= 0 && depth < MAX_DEPTH && row < 0; depth++) {
 			uint64_t parent = u->parent[at];
-			at = parent ? unit_index(u, parent) : -1;
+			at = parent ? report_unit_index(u, parent) : -1;
 			if (at >= 0 && u->org[at] == org_id)
 				row = sc->unit_row[u->id[at]];
 		}
@@ -145,7 +135,7 @@ int scope_build(struct store *s, struct store_txn *t, const struct report_opts *
 	memset(sc, 0, sizeof *sc);
 	sc->only = -1;
 	sc->as_of = o->as_of ? o->as_of : date_today();
-	struct units u;
+	struct report_units *u = &sc->units;
 	int rc = org_list_load(s, t, &sc->orgs, e);
 	if (rc)
 		return rc;
@@ -164,11 +154,11 @@ int scope_build(struct store *s, struct store_txn *t, const struct report_opts *
 	if (has_unit && sc->only < 0)
 		return err_set(e, ERR_USAGE, _("--unit needs --org: each organization has its own "
 					       "unit tree"));
-	if ((rc = units_load(s, t, &u, e)) != 0)
-		goto out;
+	if ((rc = units_load(s, t, u, e)) != 0)
+		return rc;
 	uint64_t unit_id = 0;
 	if (has_unit && (rc = find_unit(s, t, &sc->orgs.v[sc->only], o->unit, &unit_id, e)) != 0)
-		goto out;
+		return rc;
 	has_unit = unit_id != 0;	/* a path of nothing but slashes names no unit */
 
 	for (size_t i = 0; i < norgs; i++)
@@ -181,9 +171,9 @@ int scope_build(struct store *s, struct store_txn *t, const struct report_opts *
 	memset(sc->org_pos, -1, nids * sizeof *sc->org_pos);
 	for (size_t i = 0; i < norgs; i++)
 		sc->org_pos[sc->orgs.v[i].id] = (int32_t)i;
-	sc->nunit_ids = u.nids;
-	sc->unit_row = xmalloc((u.nids ? u.nids : 1) * sizeof *sc->unit_row);
-	memset(sc->unit_row, -1, (u.nids ? u.nids : 1) * sizeof *sc->unit_row);
+	sc->nunit_ids = u->nids;
+	sc->unit_row = xmalloc((u->nids ? u->nids : 1) * sizeof *sc->unit_row);
+	memset(sc->unit_row, -1, (u->nids ? u->nids : 1) * sizeof *sc->unit_row);
 	sc->path = xcalloc(norgs + 1, sizeof *sc->path);
 	sc->first_row = xcalloc(norgs + 1, sizeof *sc->first_row);
 	sc->none_row = xmalloc((norgs + 1) * sizeof *sc->none_row);
@@ -199,10 +189,10 @@ int scope_build(struct store *s, struct store_txn *t, const struct report_opts *
 		if (!has_unit) {
 			/* A tree with a single top (the province) is reported by its children. */
 			size_t ntops = 0;
-			for (size_t k = 0; k < u.n; k++)
-				if (u.org[k] == sc->orgs.v[i].id && u.parent[k] == 0) {
+			for (size_t k = 0; k < u->n; k++)
+				if (u->org[k] == sc->orgs.v[i].id && u->parent[k] == 0) {
 					ntops++;
-					top = u.id[k];
+					top = u->id[k];
 				}
 			if (ntops != 1)
 				top = 0;
@@ -210,16 +200,14 @@ int scope_build(struct store *s, struct store_txn *t, const struct report_opts *
 		struct buf path = BUF_INIT;
 		if (top && (rc = unit_path_text(s, t, top, &path, e)) != 0) {
 			buf_free(&path);
-			goto out;
+			return rc;
 		}
 		sc->path[i] = buf_steal(&path);
 		if (!sc->path[i])
 			sc->path[i] = xstrdup("");
-		org_rows(sc, &u, i, top, !has_unit);
+		org_rows(sc, u, i, top, !has_unit);
 	}
-out:
-	units_free(&u);
-	return rc;
+	return 0;
 }
 
 void scope_free(struct scope *sc)
@@ -236,6 +224,7 @@ void scope_free(struct scope *sc)
 	free(sc->org_index);
 	free(sc->org_pos);
 	org_list_free(&sc->orgs);
+	units_free(&sc->units);
 	memset(sc, 0, sizeof *sc);
 }
 
