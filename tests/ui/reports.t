@@ -54,6 +54,7 @@ ui_wait "persons hold" >/dev/null
 ui_keys End
 check "with them ticked, the section apart" ui_wait "^Probable overlaps \\(from the duplicates report"
 probable=$("$HV" -d "$D" report overlap --probable | grep -A1 '^Probable overlaps' | tail -n 1)
+check "the command finds pairs to show ($probable)" test -n "${probable// /}"
 check "as hoivien report overlap --probable says" ui_wait "^${probable:0:30}"
 ui_keys Escape
 ui_wait "As of" >/dev/null
