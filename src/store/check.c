@@ -216,20 +216,45 @@ static int scan_primary(struct check *c, enum dbi dbi)
 	return 0;
 }
 
+struct bad_ctx {
+	struct check *c;
+	const char *file;
+};
+
+static void on_bad_block(void *ctx, enum pidx_bad what)
+{
+	struct bad_ctx *b = ctx;
+	switch (what) {
+	case PIDX_BAD_BLOCK:
+		problem(b->c, _("index %s has a block that cannot be read"), b->file);
+		break;
+	case PIDX_BAD_ORDER:
+		problem(b->c, _("index %s has entries out of order"), b->file);
+		break;
+	case PIDX_BAD_KEY:
+		problem(b->c, _("index %s has a block stored under the wrong key"), b->file);
+		break;
+	}
+}
+
 static int scan_index(struct check *c, enum dbi sec)
 {
 	struct store *s = c->s;
 	const struct db_spec *sp = &store_db_specs[sec];
 	DB *idx = s->db[sec];
 	DB *pri = s->db[sp->primary];
-	DBC *cur;
-	int rc;
-	if ((rc = idx->cursor(idx, c->t->txn, &cur, 0)) != 0)
+	struct bad_ctx bc = { c, sp->file };
+	uint64_t stored;
+	int rc = pidx_verify(idx, c->t->txn, on_bad_block, &bc, &stored);
+	if (rc)
+		return store_dberr(s, c->e, rc, _("checking"));
+	struct pcur *cur;
+	if ((rc = pcur_open(idx, c->t->txn, &cur, 0)) != 0)
 		return store_dberr(s, c->e, rc, _("checking"));
 	struct buf keys = BUF_INIT;
 	uint64_t seen = 0;
 	DBT k = { 0 }, d = { 0 };
-	while ((rc = cur->get(cur, &k, &d, DB_NEXT)) == 0) {
+	while ((rc = pcur_get(cur, &k, &d, DB_NEXT)) == 0) {
 		if (d.size < 8 || !left_out(c, sec, be64_get(d.data)))
 			seen++;
 		if (d.size < 8) {
@@ -258,7 +283,7 @@ static int scan_index(struct check *c, enum dbi sec)
 			problem(c, _("index %s has an entry for record %" PRIu64 " that does not match "
 				     "the record"), sp->file, id);
 	}
-	cur->close(cur);
+	pcur_close(cur);
 	buf_free(&keys);
 	if (rc != DB_NOTFOUND)
 		return store_dberr(s, c->e, rc, _("checking"));

@@ -41,16 +41,20 @@ const struct db_spec store_db_specs[DBI__COUNT] = {
 	[DBI_AUDIT] = { "audit.db", -1, 0, NULL, BIG_PAGE },
 	[DBI_TARGET] = { "targets.db", -1, 0, NULL, 0 },
 	[DBI_NOTDUP] = { "notdup.db", -1, 0, NULL, 0 },
-	[DBI_ORG_CODE] = { "idx_org_code.db", DBI_ORG, 0, idx_org_code, 0 },
-	[DBI_UNIT_PARENT] = { "idx_unit_parent.db", DBI_UNIT, DB_DUPSORT, idx_unit_parent, 0 },
-	[DBI_PERSON_WORD] = { "idx_person_word.db", DBI_PERSON, DB_DUPSORT, idx_person_word, BIG_PAGE },
-	[DBI_PERSON_PAIR] = { "idx_person_pair.db", DBI_PERSON, DB_DUPSORT, idx_person_pair, BIG_PAGE },
-	[DBI_PERSON_SORT] = { "idx_person_name.db", DBI_PERSON, DB_DUPSORT, idx_person_sort, BIG_PAGE },
-	[DBI_PERSON_CCCD] = { "idx_person_cccd.db", DBI_PERSON, 0, idx_person_cccd, BIG_PAGE },
-	[DBI_MEMBER_PERSON] = { "idx_member_person.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_person,
+	/* Secondary indexes keep their entries packed (pidx.c); DB_DUPSORT here only says that a
+	 * key may have several entries. */
+	[DBI_ORG_CODE] = { "pidx_org_code.db", DBI_ORG, 0, idx_org_code, 0 },
+	[DBI_UNIT_PARENT] = { "pidx_unit_parent.db", DBI_UNIT, DB_DUPSORT, idx_unit_parent, 0 },
+	[DBI_PERSON_WORD] = { "pidx_person_word.db", DBI_PERSON, DB_DUPSORT, idx_person_word, BIG_PAGE },
+	[DBI_PERSON_PAIR] = { "pidx_person_pair.db", DBI_PERSON, DB_DUPSORT, idx_person_pair, BIG_PAGE },
+	[DBI_PERSON_SORT] = { "pidx_person_name.db", DBI_PERSON, DB_DUPSORT, idx_person_sort, BIG_PAGE },
+	[DBI_PERSON_CCCD] = { "pidx_person_cccd.db", DBI_PERSON, 0, idx_person_cccd, BIG_PAGE },
+	[DBI_MEMBER_PERSON] = { "pidx_member_person.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_person,
 				BIG_PAGE },
-	[DBI_MEMBER_UNIT] = { "idx_member_unit.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_unit, BIG_PAGE },
-	[DBI_MEMBER_CARD] = { "idx_member_card.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_card, BIG_PAGE },
+	[DBI_MEMBER_UNIT] = { "pidx_member_unit.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_unit,
+			      BIG_PAGE },
+	[DBI_MEMBER_CARD] = { "pidx_member_card.db", DBI_MEMBERSHIP, DB_DUPSORT, idx_member_card,
+			      BIG_PAGE },
 };
 
 /* The organizations every store starts with (DESIGN.md). */
@@ -256,6 +260,31 @@ static int write_db_config(const char *dir, unsigned cache_mb, struct err *e)
 	return atomic_commit(&af, e);
 }
 
+/* Index files of earlier versions, one entry per item, that packed indexes replaced: removed
+ * once the new ones are built. */
+static const char *const retired_files[] = {
+	"idx_org_code.db", "idx_unit_parent.db", "idx_person_word.db", "idx_person_pair.db",
+	"idx_person_name.db", "idx_person_cccd.db", "idx_member_person.db", "idx_member_unit.db",
+	"idx_member_card.db",
+};
+
+static void retire_old_indexes(struct store *s)
+{
+	for (size_t i = 0; i < sizeof retired_files / sizeof *retired_files; i++) {
+		char *p = path_join(s->dir, retired_files[i]);
+		bool there = path_is_file(p);
+		free(p);
+		if (!there)
+			continue;
+		if (s->env->dbremove(s->env, NULL, retired_files[i], NULL, DB_AUTO_COMMIT) != 0)
+			continue;	/* still open in another process: the next open removes it */
+		char key[64];
+		int kn = snprintf(key, sizeof key, "index:%s", retired_files[i]);
+		DBT k = { .data = key, .size = (u_int32_t)kn };
+		s->db[DBI_META]->del(s->db[DBI_META], NULL, &k, 0);
+	}
+}
+
 /* An index this version knows but the store has not built yet (the store was made by an older
  * version) is built now from the records: adding an index never needs a migration step. */
 static int rebuild_new_indexes(struct store *s, struct err *e)
@@ -273,6 +302,7 @@ static int rebuild_new_indexes(struct store *s, struct err *e)
 		if (rc)
 			return rc;
 	}
+	retire_old_indexes(s);
 	return 0;
 }
 
@@ -288,7 +318,7 @@ static int open_dbs(struct store *s, struct err *e)
 		if ((rc = db_create(&db, s->env, 0)) != 0)
 			goto fail;
 		s->db[i] = db;
-		if (sp->flags && (rc = db->set_flags(db, sp->flags)) != 0)
+		if (sp->primary < 0 && sp->flags && (rc = db->set_flags(db, sp->flags)) != 0)
 			goto fail;
 		if (sp->pagesize && (rc = db->set_pagesize(db, sp->pagesize)) != 0)
 			goto fail;
@@ -457,6 +487,7 @@ void store_close(struct store **sp)
 	struct store *s = *sp;
 	if (!s)
 		return;
+	idx_release();
 	stage_abandon(s);
 	for (int i = DBI__COUNT - 1; i >= 0; i--)
 		if (s->db[i])

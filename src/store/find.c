@@ -211,7 +211,7 @@ static int cmp_pos(const struct pos *a, const struct pos *b)
 
 /* The entries of one distinct word, read with a cursor of their own. */
 struct run {
-	DBC *c;
+	struct pcur *c;
 	DBT k, d;			/* DB_DBT_REALLOC: the current entry */
 	char *word;			/* "word\0" */
 	size_t wlen;			/* including the \0 */
@@ -254,7 +254,7 @@ static int dberr(struct search *sr, int rc)
 
 static int run_read(struct search *sr, struct run *r, u_int32_t op)
 {
-	int rc = r->c->get(r->c, &r->k, &r->d, op);
+	int rc = pcur_get(r->c, &r->k, &r->d, op);
 	if (rc == DB_NOTFOUND) {
 		r->live = false;
 		return 0;
@@ -326,7 +326,7 @@ static void uni_free(struct uni *u)
 {
 	for (int i = 0; i < u->n; i++) {
 		if (u->r[i].c)
-			u->r[i].c->close(u->r[i].c);
+			pcur_close(u->r[i].c);
 		free(u->r[i].k.data);
 		free(u->r[i].d.data);
 		free(u->r[i].word);
@@ -348,7 +348,7 @@ static u_int32_t cursor_flags(struct search *sr)
  * error (r->c is NULL if the cursor could not be opened). */
 static int run_start(struct search *sr, struct run *r, DB *db, const void *key, size_t klen)
 {
-	int rc = db->cursor(db, txn_of(sr), &r->c, cursor_flags(sr));
+	int rc = pcur_open(db, txn_of(sr), &r->c, cursor_flags(sr));
 	if (rc) {
 		r->c = NULL;
 		return rc;
@@ -357,7 +357,7 @@ static int run_start(struct search *sr, struct run *r, DB *db, const void *key, 
 	r->k.data = xmalloc(klen);
 	memcpy(r->k.data, key, klen);
 	r->k.size = (u_int32_t)klen;
-	return r->c->get(r->c, &r->k, &r->d, DB_SET_RANGE);
+	return pcur_get(r->c, &r->k, &r->d, DB_SET_RANGE);
 }
 
 /* The distinct index words that start with prefix, each a run positioned at its first entry.
@@ -403,7 +403,7 @@ static int uni_open(struct search *sr, const char *prefix, struct uni **out, boo
 	/* The run being opened when the loop stopped without a word of its own. */
 	if (u->n < MAX_RUNS && u->r[u->n].c) {
 		struct run *r = &u->r[u->n];
-		r->c->close(r->c);
+		pcur_close(r->c);
 		free(r->k.data);
 		free(r->d.data);
 		memset(r, 0, sizeof *r);
@@ -430,7 +430,7 @@ static bool uni_has(const struct uni *u, const char *w, size_t wlen)
 /* The runs of the pair index whose two words begin with a (the smaller word) and b: for every
  * distinct word f that begins with a, the distinct pairs "f s" with s beginning with b.  Sets
  * *wide when there are more than MAX_RUNS of them. */
-static int pair_runs(struct search *sr, DBC *c, struct uni *u, const char *a, const char *b,
+static int pair_runs(struct search *sr, struct pcur *c, struct uni *u, const char *a, const char *b,
 		     bool *wide)
 {
 	size_t al = strlen(a), bl = strlen(b);
@@ -443,7 +443,7 @@ static int pair_runs(struct search *sr, DBC *c, struct uni *u, const char *a, co
 		k.data = xrealloc(k.data, seek.len);
 		memcpy(k.data, seek.p, seek.len);
 		k.size = (u_int32_t)seek.len;
-		int g = c->get(c, &k, &d, DB_SET_RANGE);
+		int g = pcur_get(c, &k, &d, DB_SET_RANGE);
 		if (g) {
 			rc = g == DB_NOTFOUND ? 0 : dberr(sr, g);
 			break;
@@ -468,7 +468,7 @@ static int pair_runs(struct search *sr, DBC *c, struct uni *u, const char *a, co
 			k.data = xrealloc(k.data, seek.len);
 			memcpy(k.data, seek.p, seek.len);
 			k.size = (u_int32_t)seek.len;
-			g = c->get(c, &k, &d, DB_SET_RANGE);
+			g = pcur_get(c, &k, &d, DB_SET_RANGE);
 			if (g) {
 				rc = g == DB_NOTFOUND ? 0 : dberr(sr, g);
 				break;
@@ -484,9 +484,9 @@ static int pair_runs(struct search *sr, DBC *c, struct uni *u, const char *a, co
 				}
 				struct run *r = &u->r[u->n];
 				/* Its own cursor, at the pair's first entry ("a b\0"). */
-				if ((g = run_start(sr, r, c->dbp, key, wl + 1)) != 0) {
+				if ((g = run_start(sr, r, pcur_db(c), key, wl + 1)) != 0) {
 					if (r->c)
-						r->c->close(r->c);
+						pcur_close(r->c);
 					free(r->k.data);
 					free(r->d.data);
 					memset(r, 0, sizeof *r);
@@ -526,15 +526,15 @@ static int pair_open(struct search *sr, const char *a, const char *b, struct uni
 	*out = NULL;
 	*wide = false;
 	DB *db = sr->s->db[DBI_PERSON_PAIR];
-	DBC *c;
-	int rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr));
+	struct pcur *c;
+	int rc = pcur_open(db, txn_of(sr), &c, cursor_flags(sr));
 	if (rc)
 		return dberr(sr, rc);
 	struct uni *u = xcalloc(1, sizeof *u);
 	rc = pair_runs(sr, c, u, a, b, wide);
 	if (rc == 0 && !*wide && strcmp(a, b) != 0)
 		rc = pair_runs(sr, c, u, b, a, wide);
-	c->close(c);
+	pcur_close(c);
 	if (rc || *wide) {
 		uni_free(u);
 		return rc;
@@ -633,13 +633,13 @@ out:
 static int walk(struct search *sr)
 {
 	DB *db = sr->s->db[DBI_PERSON_SORT];
-	DBC *c;
-	int rc = db->cursor(db, txn_of(sr), &c, cursor_flags(sr));
+	struct pcur *c;
+	int rc = pcur_open(db, txn_of(sr), &c, cursor_flags(sr));
 	if (rc)
 		return dberr(sr, rc);
 	DBT k = { 0 }, d = { 0 };
 	int out = 0;
-	while ((rc = c->get(c, &k, &d, DB_NEXT)) == 0) {
+	while ((rc = pcur_get(c, &k, &d, DB_NEXT)) == 0) {
 		if (k.size <= NAME_KEY_TAIL || d.size < 8)
 			continue;
 		const unsigned char *kb = k.data;
@@ -648,7 +648,7 @@ static int walk(struct search *sr)
 		if ((out = consider(sr, &p, birth, (const char *)d.data + 8, d.size - 8)) != 0)
 			break;
 	}
-	c->close(c);
+	pcur_close(c);
 	if (out)
 		return out > 0 ? 0 : out;
 	return rc == DB_NOTFOUND ? 0 : dberr(sr, rc);
@@ -724,8 +724,8 @@ int store_each_person_named(struct store *s, struct store_txn *t, const char *na
 	/* Every birth date under the name: the keys that begin with its collation key and 0. */
 	buf_addc(&key, '\0');
 	DB *db = s->db[DBI_PERSON_SORT];
-	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	struct pcur *c;
+	int rc = pcur_open(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
 	if (rc) {
 		buf_free(&key);
 		return store_dberr(s, e, rc, _("reading"));
@@ -740,7 +740,7 @@ int store_each_person_named(struct store *s, struct store_txn *t, const char *na
 	int out = 0;
 	u_int32_t op = DB_SET_RANGE;
 	for (;;) {
-		rc = c->get(c, &k, &pk, op);
+		rc = pcur_get(c, &k, &pk, op);
 		if (op == DB_SET_RANGE)
 			buf_free(&seek);
 		op = DB_NEXT;
@@ -761,7 +761,7 @@ int store_each_person_named(struct store *s, struct store_txn *t, const char *na
 		if (out || (out = fn(&p, ctx)) != 0)
 			break;
 	}
-	c->close(c);
+	pcur_close(c);
 	rec_clear(&REC_DEF_PERSON, &p);
 	buf_free(&key);
 	if (out)

@@ -91,6 +91,37 @@ struct name_words {
 	size_t n;
 };
 
+/* The fold and collation key of the last name seen: a person's three name indexes (and its
+ * old and new versions on an update) ask for the same name several times in a row. */
+static _Thread_local struct {
+	struct buf name, fold, coll;
+	bool set;
+} last_name;
+
+static void fold_and_key(const char *name, size_t len, struct buf *fold, struct buf *coll)
+{
+	if (!last_name.set || last_name.name.len != len || memcmp(last_name.name.p, name, len) != 0) {
+		buf_reset(&last_name.name);
+		buf_reset(&last_name.fold);
+		buf_reset(&last_name.coll);
+		buf_add(&last_name.name, name, len);
+		vn_fold(&last_name.fold, name, len);
+		vn_name_collkey(&last_name.coll, name, len);
+		last_name.set = true;
+	}
+	if (fold)
+		buf_add(fold, last_name.fold.p, last_name.fold.len);
+	buf_add(coll, last_name.coll.p, last_name.coll.len);
+}
+
+void idx_release(void)
+{
+	buf_free(&last_name.name);
+	buf_free(&last_name.fold);
+	buf_free(&last_name.coll);
+	last_name.set = false;
+}
+
 static int name_words(const void *data, size_t n, struct name_words *nw)
 {
 	const char *name;
@@ -98,8 +129,7 @@ static int name_words(const void *data, size_t n, struct name_words *nw)
 	memset(nw, 0, sizeof *nw);
 	if (rec_peek_bytes(data, n, TAG_PERSON_NAME, &name, &len) != 0)
 		return -1;
-	vn_fold(&nw->fold, name, len);
-	vn_name_collkey(&nw->coll, name, len);
+	fold_and_key(name, len, &nw->fold, &nw->coll);
 	const char *f = buf_str(&nw->fold);
 	size_t i = 0;
 	while (i < nw->fold.len && nw->n < MAX_NAME_WORDS) {
@@ -193,7 +223,7 @@ int idx_person_sort(const void *data, size_t n, struct buf *keys, size_t *nkeys)
 	if (rec_peek_uint(data, n, TAG_PERSON_BIRTH, &birth) != 0)
 		return -1;
 	struct buf coll = BUF_INIT;
-	vn_name_collkey(&coll, name, len);
+	fold_and_key(name, len, NULL, &coll);
 	if (coll.len) {
 		unsigned char tail[NAME_KEY_TAIL] = { 0 };
 		be32_put(tail + 1, (uint32_t)birth);
@@ -336,48 +366,41 @@ static bool unique_free(struct store_txn *t, enum dbi sec, const void *key, uint
 static int index_one(struct store *s, struct store_txn *t, enum dbi sec, uint64_t pk,
 		     const struct buf *del, const struct buf *add, struct err *e)
 {
-	DB *db = s->db[sec];
-	bool unique = !(store_db_specs[sec].flags & DB_DUPSORT);
-	int rc = 0;
+	bool unique = SEC_UNIQUE(sec);
+	struct pidx_op *ops = NULL;
+	size_t nops = 0, cap = 0;
 	size_t pos = 0;
 	struct idx_entry en;
-	while (rc == 0 && idx_entry_next(del, &pos, &en)) {
-		if (idx_has_entry(add, en.key, en.klen, en.data, en.dlen))
-			continue;
-		if (t->pend) {
-			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, true, false);
-			continue;
+	for (int pass = 0; pass < 2; pass++) {
+		const struct buf *from = pass == 0 ? del : add, *against = pass == 0 ? add : del;
+		pos = 0;
+		while (idx_entry_next(from, &pos, &en)) {
+			if (idx_has_entry(against, en.key, en.klen, en.data, en.dlen))
+				continue;
+			if (t->pend) {
+				if (pass == 1 && unique && !unique_free(t, sec, en.key, en.klen, pk)) {
+					free(ops);
+					return -ERR_EXISTS;
+				}
+				pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, pass == 0,
+					    pass == 1 && del->len == 0);
+				continue;
+			}
+			if (nops == cap) {
+				cap = cap ? cap * 2 : 8;
+				ops = xrealloc(ops, cap * sizeof *ops);
+			}
+			/* A removal takes only this record's entry: in a unique index the key may have
+			 * gone to another record meanwhile (a CCCD given up after a clash). */
+			ops[nops++] = (struct pidx_op){ en.key, en.data, en.klen, en.dlen, pass == 0 };
 		}
-		/* Only this record's entry: in a unique index the key may have gone to another
-		 * record meanwhile (a CCCD given up after a clash). */
-		DBT k = { .data = (void *)en.key, .size = en.klen };
-		DBT d = { .data = (void *)en.data, .size = en.dlen };
-		DBC *c;
-		if ((rc = db->cursor(db, t->txn, &c, 0)) == 0) {
-			rc = c->get(c, &k, &d, DB_GET_BOTH | DB_RMW);
-			if (rc == 0)
-				rc = c->del(c, 0);
-			c->close(c);
-		}
-		if (rc == DB_NOTFOUND)
-			rc = 0;	/* already gone: the check would report the index, not this save */
 	}
-	pos = 0;
-	while (rc == 0 && idx_entry_next(add, &pos, &en)) {
-		if (idx_has_entry(del, en.key, en.klen, en.data, en.dlen))
-			continue;
-		if (t->pend) {
-			if (unique && !unique_free(t, sec, en.key, en.klen, pk))
-				return -ERR_EXISTS;
-			pending_add(t->pend, sec, en.key, en.klen, en.data, en.dlen, false, del->len == 0);
-			continue;
-		}
-		DBT k = { .data = (void *)en.key, .size = en.klen };
-		DBT d = { .data = (void *)en.data, .size = en.dlen };
-		rc = db->put(db, t->txn, &k, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
-		if (rc == DB_KEYEXIST && !unique)
-			rc = 0;	/* the pair is there already */
+	int rc = 0;
+	if (nops) {
+		pidx_sort(ops, nops);
+		rc = pidx_apply(s->db[sec], t->txn, ops, nops, unique, NULL, NULL);
 	}
+	free(ops);
 	if (rc == DB_KEYEXIST)
 		return -ERR_EXISTS;
 	if (rc)
@@ -449,105 +472,11 @@ int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t
 
 /* ---- building an index that is new in this version from the records it covers ---------- */
 
-struct build {
-	enum dbi sec;
-	unsigned char last[8];		/* last primary key done (committed) */
-	bool started, done;
-	uint64_t count;
-	unsigned char pending_last[8];	/* the same, for the chunk in flight */
-	bool pending_done;
-	uint64_t pending_count;
-};
-
-#define BUILD_CHUNK 2000
-
-/* File the entries of one record in index sec during a build; a unique key that another
- * record already holds is reported (the check will list it too) rather than stopping the open. */
-static int build_put(struct store *s, struct store_txn *t, enum dbi sec, const struct buf *entries,
-		     struct err *e)
-{
-	DB *db = s->db[sec];
-	bool unique = !(store_db_specs[sec].flags & DB_DUPSORT);
-	size_t pos = 0;
-	struct idx_entry en;
-	while (idx_entry_next(entries, &pos, &en)) {
-		DBT k = { .data = (void *)en.key, .size = en.klen };
-		DBT d = { .data = (void *)en.data, .size = en.dlen };
-		int rc = db->put(db, t->txn, &k, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
-		if (rc == DB_KEYEXIST && unique) {
-			DBT h = { .flags = DB_DBT_MALLOC };
-			if (db->get(db, t->txn, &k, &h, 0) == 0 &&
-			    (h.size != en.dlen || memcmp(h.data, en.data, en.dlen) != 0))
-				msg_error(_("index %s: a key is held by two records (%" PRIu64 " and %" PRIu64 ")"),
-					  store_db_specs[sec].file, be64_get(en.data),
-					  h.size >= 8 ? be64_get(h.data) : 0);
-			free(h.data);
-			rc = 0;
-		} else if (rc == DB_KEYEXIST) {
-			rc = 0;
-		}
-		if (rc)
-			return store_dberr(s, e, rc, _("building an index"));
-	}
-	return 0;
-}
-
-static int build_chunk(struct store *s, struct store_txn *t, void *ctx, struct err *e)
-{
-	struct build *b = ctx;
-	DB *pri = s->db[store_db_specs[b->sec].primary];
-	DBC *c;
-	int rc = pri->cursor(pri, t->txn, &c, 0);
-	if (rc)
-		return store_dberr(s, e, rc, _("building an index"));
-	unsigned char kb[8], last[8];
-	memcpy(kb, b->last, 8);
-	memcpy(last, b->last, 8);
-	DBT k = { .data = kb, .size = 8, .ulen = 8, .flags = DB_DBT_USERMEM }, v = { 0 };
-	u_int32_t op = b->started ? DB_SET_RANGE : DB_FIRST;
-	struct buf keys = BUF_INIT;
-	uint64_t count = b->count;
-	int n = 0, out = 0;
-	bool done = false;
-	for (;;) {
-		int g = c->get(c, &k, &v, op);
-		op = DB_NEXT;
-		if (g == DB_NOTFOUND) {
-			done = true;
-			break;
-		}
-		if (g) {
-			out = store_dberr(s, e, g, _("building an index"));
-			break;
-		}
-		if (b->started && memcmp(kb, b->last, 8) == 0)
-			continue;	/* DB_SET_RANGE lands on the last key done */
-		if (n++ == BUILD_CHUNK)
-			break;
-		size_t nk;
-		buf_reset(&keys);
-		if (k.size == 8 && idx_entries(b->sec, be64_get(kb), v.data, v.size, &keys, &nk) == 0 &&
-		    (out = build_put(s, t, b->sec, &keys, e)) != 0)
-			break;
-		memcpy(last, kb, 8);
-		count++;
-	}
-	c->close(c);
-	buf_free(&keys);
-	if (out == 0) {
-		/* Only a committed chunk moves the build on; store_write may run this again. */
-		memcpy(b->pending_last, last, 8);
-		b->pending_count = count;
-		b->pending_done = done;
-	}
-	return out;
-}
-
 static int build_mark(struct store *s, struct store_txn *t, void *ctx, struct err *e)
 {
-	const struct build *b = ctx;
+	const enum dbi *sec = ctx;
 	char key[64];
-	int kn = snprintf(key, sizeof key, "index:%s", store_db_specs[b->sec].file);
+	int kn = snprintf(key, sizeof key, "index:%s", store_db_specs[*sec].file);
 	DBT k = { .data = key, .size = (u_int32_t)kn }, v = { .data = "built", .size = 5 };
 	int rc = s->db[DBI_META]->put(s->db[DBI_META], t->txn, &k, &v, 0);
 	return rc ? store_dberr(s, e, rc, _("building an index")) : 0;
@@ -563,19 +492,9 @@ bool store_index_built(struct store *s, enum dbi sec)
 
 int store_index_build(struct store *s, enum dbi sec, bool mark_only, struct err *e)
 {
-	struct build b = { .sec = sec };
-	int rc = 0;
-	/* Chunks of records per transaction: a big store is indexed without a huge transaction. */
-	while (!mark_only && rc == 0 && !b.done) {
-		rc = store_write(s, build_chunk, &b, e);
-		if (rc == 0) {
-			memcpy(b.last, b.pending_last, 8);
-			b.count = b.pending_count;
-			b.done = b.pending_done;
-			b.started = true;
-		}
-	}
+	/* The entries of every record, sorted in runs on disk and filed in key order. */
+	int rc = mark_only ? 0 : stage_build_index(s, sec, e);
 	if (rc == 0)
-		rc = store_write(s, build_mark, &b, e);
+		rc = store_write(s, build_mark, &sec, e);
 	return rc;
 }

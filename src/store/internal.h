@@ -56,6 +56,47 @@ struct store {
 	char lasterr[512];	/* Berkeley DB's last own message, added to ours */
 };
 
+/* pidx.c: every secondary index keeps its entries packed, many to a stored item (see there).
+ * A pcur reads one like a Berkeley DB cursor over sorted duplicates: the same operations
+ * (DB_FIRST, DB_LAST, DB_NEXT, DB_PREV, DB_CURRENT, DB_SET, DB_SET_RANGE, DB_GET_BOTH,
+ * DB_GET_BOTH_RANGE, DB_NEXT_DUP, DB_NEXT_NODUP, each optionally | DB_RMW), the same DBT flags
+ * (none: valid until the next call; DB_DBT_USERMEM, DB_DBT_REALLOC, DB_DBT_MALLOC,
+ * DB_DBT_PARTIAL), the same return codes.  After DB_NEXT_DUP finds no more, the cursor has
+ * moved on. */
+struct pcur;
+int pcur_open(DB *db, DB_TXN *txn, struct pcur **out, u_int32_t flags);
+int pcur_get(struct pcur *pc, DBT *k, DBT *d, u_int32_t flags);
+int pcur_close(struct pcur *pc);
+DB *pcur_db(const struct pcur *pc);
+/* The value of the first entry of key k (d needs DB_DBT_USERMEM, _REALLOC or _MALLOC). */
+int pidx_get(DB *db, DB_TXN *txn, const DBT *k, DBT *d, u_int32_t flags);
+/* An addition or removal of the entry (key, data). */
+struct pidx_op {
+	const void *key, *data;
+	uint32_t klen, dlen;
+	bool del;
+};
+/* Sort operations into entry order (key, then value), as pidx_apply wants them. */
+void pidx_sort(struct pidx_op *ops, size_t n);
+/* In a unique index, an addition whose key another entry holds (its value: holder). */
+typedef void (*pidx_clash_fn)(void *ctx, size_t op, const void *holder, size_t hlen);
+/* Apply sorted operations inside txn.  Adding an entry that is there, or removing one that is
+ * not, changes nothing.  In a unique index a clashing addition is left out and reported to
+ * clash, or, with clash NULL, fails everything with DB_KEYEXIST. */
+int pidx_apply(DB *db, DB_TXN *txn, const struct pidx_op *ops, size_t n, bool unique,
+	       pidx_clash_fn clash, void *ctx);
+/* Walk every block of an index: bad(ctx, what) for each damaged or misplaced one; the number
+ * of entries into *entries. */
+enum pidx_bad {
+	PIDX_BAD_BLOCK,		/* cannot be decoded */
+	PIDX_BAD_ORDER,		/* entries out of order */
+	PIDX_BAD_KEY,		/* stored under another key than its last entry's */
+};
+int pidx_verify(DB *db, DB_TXN *txn, void (*bad)(void *ctx, enum pidx_bad what), void *ctx,
+		uint64_t *entries);
+/* Whether index sec is unique (one entry per key). */
+#define SEC_UNIQUE(sec) (!(store_db_specs[sec].flags & DB_DUPSORT))
+
 /* pending.c: index changes a bulk transaction holds back until just before its commit, then
  * writes in key order.  Lookups during the transaction consult them. */
 struct pending;
@@ -112,6 +153,9 @@ void stage_txn_commit(struct stage *st, struct err *e, int *rc);
  * marker stays for the next open to complete). */
 int stage_recover(struct store *s, struct err *e);
 void stage_abandon(struct store *s);
+/* Build index sec from every record of its primary (a unique key two records hold is reported
+ * and filed for the first). */
+int stage_build_index(struct store *s, enum dbi sec, struct err *e);
 /* ERR_BUSY if the record (of a primary) was created by an import staging in another process
  * and is not indexed yet: changing it now would leave stale entries behind. */
 int stage_guard(struct store *s, struct store_txn *t, enum dbi primary, uint64_t id,
@@ -133,7 +177,8 @@ DB_TXN *store_dbtxn(struct store_txn *t);
 /* Flags for a read: DB_READ_COMMITTED outside transactions, DB_RMW for reads before writes. */
 u_int32_t store_read_flags(const struct store_txn *t);
 
-/* index.c: the key functions of the indexes */
+/* index.c: the key functions of the indexes; idx_release frees what they keep between calls */
+void idx_release(void);
 int idx_org_code(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_unit_parent(const void *data, size_t n, struct buf *keys, size_t *nkeys);
 int idx_person_word(const void *data, size_t n, struct buf *keys, size_t *nkeys);

@@ -28,27 +28,27 @@ static int pos_cmp(const DBT *k, const DBT *d, const unsigned char *pos, size_t 
 }
 
 /* Put the cursor on the first entry at or after pos; DB_NOTFOUND if there is none. */
-static int seek_ge(DBC *c, DBT *k, DBT *d, const unsigned char *pos, size_t n)
+static int seek_ge(struct pcur *c, DBT *k, DBT *d, const unsigned char *pos, size_t n)
 {
 	unsigned char id[8];
 	memcpy(id, pos + n - 8, 8);
 	k->data = (void *)pos;
 	k->size = (u_int32_t)(n - 8);
 	DBT want = { .data = id, .size = 8 };
-	int rc = c->get(c, k, &want, DB_GET_BOTH_RANGE);
+	int rc = pcur_get(c, k, &want, DB_GET_BOTH_RANGE);
 	if (rc == 0)
-		return c->get(c, k, d, DB_CURRENT);
+		return pcur_get(c, k, d, DB_CURRENT);
 	if (rc != DB_NOTFOUND)
 		return rc;
 	/* Not under this key with an id as large: the first entry of a later key. */
 	k->data = (void *)pos;
 	k->size = (u_int32_t)(n - 8);
-	rc = c->get(c, k, d, DB_SET_RANGE);
+	rc = pcur_get(c, k, d, DB_SET_RANGE);
 	if (rc)
 		return rc;
 	if (pos_cmp(k, d, pos, n) >= 0)
 		return 0;
-	return c->get(c, k, d, DB_NEXT_NODUP);
+	return pcur_get(c, k, d, DB_NEXT_NODUP);
 }
 
 int store_list_persons(struct store *s, struct store_txn *t, const void *pos, size_t pos_len,
@@ -57,24 +57,24 @@ int store_list_persons(struct store *s, struct store_txn *t, const void *pos, si
 	if (pos && pos_len < 8 + 1)
 		pos = NULL;
 	DB *db = s->db[DBI_PERSON_SORT];
-	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	struct pcur *c;
+	int rc = pcur_open(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
 	if (rc)
 		return store_dberr(s, e, rc, _("reading the list of persons"));
 	DBT k = { 0 }, d = { 0 };
 	const unsigned char *p = pos;
 	if (!pos)
-		rc = c->get(c, &k, &d, dir < 0 ? DB_LAST : DB_FIRST);
+		rc = pcur_get(c, &k, &d, dir < 0 ? DB_LAST : DB_FIRST);
 	else if (dir >= 0) {
 		rc = seek_ge(c, &k, &d, p, pos_len);
 		if (rc == 0 && after && pos_cmp(&k, &d, p, pos_len) == 0)
-			rc = c->get(c, &k, &d, DB_NEXT);
+			rc = pcur_get(c, &k, &d, DB_NEXT);
 	} else {
 		rc = seek_ge(c, &k, &d, p, pos_len);
 		if (rc == DB_NOTFOUND)
-			rc = c->get(c, &k, &d, DB_LAST);
+			rc = pcur_get(c, &k, &d, DB_LAST);
 		else if (rc == 0 && (pos_cmp(&k, &d, p, pos_len) > 0 || after))
-			rc = c->get(c, &k, &d, DB_PREV);
+			rc = pcur_get(c, &k, &d, DB_PREV);
 	}
 	struct buf here = BUF_INIT;
 	int got = 0, out = 0;
@@ -101,10 +101,10 @@ int store_list_persons(struct store *s, struct store_txn *t, const void *pos, si
 			if (out)
 				break;
 		}
-		rc = c->get(c, &k, &d, dir < 0 ? DB_PREV : DB_NEXT);
+		rc = pcur_get(c, &k, &d, dir < 0 ? DB_PREV : DB_NEXT);
 	}
 	buf_free(&here);
-	c->close(c);
+	pcur_close(c);
 	if (out < 0)
 		return out;
 	if (rc && rc != DB_NOTFOUND)

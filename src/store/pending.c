@@ -217,29 +217,16 @@ int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struc
 		for (size_t k = 0; k < x->n; k++)
 			order[k] = (uint32_t)k;
 		qsort_r(order, x->n, sizeof *order, cmp_entries, x);
-		DB *db = s->db[i];
-		bool unique = !(store_db_specs[i].flags & DB_DUPSORT);
-		DBC *c;
-		int rc = db->cursor(db, t->txn, &c, 0);
-		for (size_t k = 0; rc == 0 && k < x->n; k++) {
+		struct pidx_op *ops = xmalloc(x->n * sizeof *ops);
+		size_t n = 0;
+		for (size_t k = 0; k < x->n; k++) {
 			const struct pend_entry *en = &x->v[order[k]];
-			if (en->dead)
-				continue;
-			DBT key = { .data = (void *)key_of(x, en), .size = en->klen };
-			DBT d = { .data = (void *)data_of(x, en), .size = en->dlen };
-			if (en->del) {
-				rc = c->get(c, &key, &d, DB_GET_BOTH | DB_RMW);
-				if (rc == 0)
-					rc = c->del(c, 0);
-				if (rc == DB_NOTFOUND)
-					rc = 0;
-			} else {
-				rc = db->put(db, t->txn, &key, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
-				if (rc == DB_KEYEXIST && !unique)
-					rc = 0;
-			}
+			if (!en->dead)
+				ops[n++] = (struct pidx_op){ key_of(x, en), data_of(x, en), en->klen,
+							     en->dlen, en->del };
 		}
-		c->close(c);
+		int rc = pidx_apply(s->db[i], t->txn, ops, n, SEC_UNIQUE(i), NULL, NULL);
+		free(ops);
 		free(order);
 		if (rc == DB_KEYEXIST)
 			return err_set(e, ERR_EXISTS, _("a CCCD of this batch was given to another person by "

@@ -549,9 +549,8 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 		   size_t klen, enum rec_type type, store_each_fn fn, void *ctx, struct err *e)
 {
 	const struct rec_def *def = rec_def_of(type);
-	DB *db = s->db[sec];
-	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	struct pcur *c;
+	int rc = pcur_open(s->db[sec], store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
 	if (rc)
 		return store_dberr(s, e, rc, _("reading"));
 	void *rec = xcalloc(1, def->size);
@@ -561,7 +560,7 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
 	int out = 0;
 	u_int32_t op = DB_SET;
-	while ((rc = c->get(c, &k, &pk, op)) == 0) {
+	while ((rc = pcur_get(c, &k, &pk, op)) == 0) {
 		op = DB_NEXT_DUP;
 		if (pk.size != 8)
 			continue;
@@ -579,7 +578,7 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 	}
 	if (rc && rc != DB_NOTFOUND && !out)
 		out = store_dberr(s, e, rc, _("reading"));
-	c->close(c);
+	pcur_close(c);
 	/* Then what this bulk transaction has filed under the key and not written yet. */
 	if (out == 0 && t && t->pend) {
 		size_t n = pending_added(t->pend, sec, key, klen, NULL, 0);
@@ -600,7 +599,6 @@ int store_each_sec(struct store *s, struct store_txn *t, enum dbi sec, const voi
 static int get_unique(struct store *s, struct store_txn *t, enum dbi sec, const char *key,
 		      enum rec_type type, void *out, struct err *e, const char *missing)
 {
-	DB *db = s->db[sec];
 	size_t klen = strlen(key);
 	uint64_t held;
 	if (t && t->pend && pending_added(t->pend, sec, key, klen, &held, 1))
@@ -609,7 +607,7 @@ static int get_unique(struct store *s, struct store_txn *t, enum dbi sec, const 
 	unsigned char pkb[8];
 	/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
 	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
-	int rc = db->get(db, store_dbtxn(t), &k, &pk, store_read_flags(t));
+	int rc = pidx_get(s->db[sec], store_dbtxn(t), &k, &pk, store_read_flags(t));
 	if (rc == 0 && t && t->pend && pk.size == 8 &&
 	    pending_state(t->pend, sec, key, klen, be64_get(pkb)) < 0)
 		rc = DB_NOTFOUND;	/* removed by this bulk transaction */
@@ -656,20 +654,20 @@ int store_count_memberships_of_unit(struct store *s, struct store_txn *t, uint64
 				    uint64_t *n, struct err *e)
 {
 	*n = 0;
-	DB *db = s->db[DBI_MEMBER_UNIT];
-	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	struct pcur *c;
+	int rc = pcur_open(s->db[DBI_MEMBER_UNIT], store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
 	if (rc)
 		return store_dberr(s, e, rc, _("reading"));
 	unsigned char kb[8];
 	be64_put(kb, unit_id);
 	DBT k = { .data = kb, .size = 8 };
 	DBT v = { .flags = DB_DBT_PARTIAL };
-	rc = c->get(c, &k, &v, DB_SET);
-	db_recno_t cnt = 0;
-	if (rc == 0 && (rc = c->count(c, &cnt, 0)) == 0)
-		*n = cnt;
-	c->close(c);
+	u_int32_t op = DB_SET;
+	while ((rc = pcur_get(c, &k, &v, op)) == 0) {
+		op = DB_NEXT_DUP;
+		(*n)++;
+	}
+	pcur_close(c);
 	if (rc && rc != DB_NOTFOUND)
 		return store_dberr(s, e, rc, _("reading"));
 	return 0;
@@ -732,9 +730,8 @@ int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const
 		store_sweep_fn fn, void *ctx, struct err *e)
 {
 	enum dbi sec = kind == STORE_KEY_CCCD ? DBI_PERSON_CCCD : DBI_PERSON_SORT;
-	DB *db = s->db[sec];
-	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	struct pcur *c;
+	int rc = pcur_open(s->db[sec], store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
 	if (rc)
 		return store_dberr(s, e, rc, _("reading"));
 	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
@@ -747,7 +744,7 @@ int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const
 		/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
 	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
 		u_int32_t op = DB_SET;
-		while ((rc = c->get(c, &k, &pk, op)) == 0) {
+		while ((rc = pcur_get(c, &k, &pk, op)) == 0) {
 			op = DB_NEXT_DUP;
 			if (pk.size == 8)
 				fn(i, be64_get(pkb), ctx);
@@ -757,6 +754,6 @@ int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const
 		p += n;
 		i++;
 	}
-	c->close(c);
+	pcur_close(c);
 	return rc ? store_dberr(s, e, rc, _("reading")) : 0;
 }

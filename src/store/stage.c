@@ -60,7 +60,7 @@ void stage_set_limits(size_t mem, size_t max_runs)
 }
 #define READ_BUF (64u << 10)
 /* Index changes per merge transaction. */
-#define MERGE_CHUNK 5000
+#define MERGE_CHUNK 20000
 
 static const char MARKER[] = "stage";
 #define MARKER_LEN (sizeof MARKER - 1)
@@ -107,6 +107,7 @@ struct stage {
 	struct idrange *ranges[2];
 	size_t nranges[2], capranges[2];
 	uint64_t entries;	/* held back since the last merge */
+	bool building;		/* building an index from its records, not importing */
 	struct buf conflicts;	/* CCCD clashes found by merges, one line each */
 	/* A transaction's starting point, to forget what it staged if it is rolled back. */
 	size_t mark_mem;
@@ -348,13 +349,9 @@ static bool same_entry(const struct ent *a, const struct ent *b)
 	       memcmp(a->p + HDR, b->p + HDR, a->klen + a->dlen) == 0;
 }
 
-static int cmp_offsets(const void *x, const void *y, void *arg)
+static int cmp_ents(const void *x, const void *y)
 {
-	const unsigned char *base = arg;
-	struct ent a, b;
-	ent_parse(base + *(const uint32_t *)x, &a);
-	ent_parse(base + *(const uint32_t *)y, &b);
-	return ent_cmp(&a, &b);
+	return ent_cmp(x, y);
 }
 
 static int write_all(int fd, const void *p, size_t n, uint64_t off)
@@ -380,16 +377,16 @@ static int spill(struct stage *st, struct err *e)
 		return 0;
 	const unsigned char *base = (const unsigned char *)st->mem.p;
 	size_t n = 0, cap = 1024;
-	uint32_t *order = xmalloc(cap * sizeof *order);
+	/* The entries parsed once, and sorted as they are (not re-parsed at each comparison). */
+	struct ent *order = xmalloc(cap * sizeof *order);
 	for (size_t off = 0; off < st->mem.len;) {
-		struct ent en;
-		ent_parse(base + off, &en);
 		if (n == cap)
 			order = xrealloc(order, (cap *= 2) * sizeof *order);
-		order[n++] = (uint32_t)off;
-		off += HDR + en.klen + en.dlen;
+		ent_parse(base + off, &order[n]);
+		off += HDR + order[n].klen + order[n].dlen;
+		n++;
 	}
-	qsort_r(order, n, sizeof *order, cmp_offsets, (void *)base);
+	qsort(order, n, sizeof *order, cmp_ents);
 	if (st->nruns == st->caprun) {
 		st->caprun = st->caprun ? st->caprun * 2 : 16;
 		st->runs = xrealloc(st->runs, st->caprun * sizeof *st->runs);
@@ -404,7 +401,7 @@ static int spill(struct stage *st, struct err *e)
 	for (size_t i = 0; i <= n && rc == 0; i++) {
 		struct ent en = { 0 };
 		if (i < n)
-			ent_parse(base + order[i], &en);
+			en = order[i];
 		if (i == n || (int)en.sec != cur || out.len >= (1u << 20)) {
 			if (out.len && write_all(st->fd, out.p, out.len, pos) != 0)
 				rc = -1;
@@ -560,54 +557,60 @@ static int cccd_clash(struct store *s, struct store_txn *t, struct chunk *ch, co
 	return rc;
 }
 
+struct clash {
+	uint64_t pk, holder;
+	size_t op;
+};
+
+struct clashes {
+	struct clash *v;
+	size_t n, cap;
+	const struct pidx_op *ops;
+};
+
+static void on_clash(void *ctx, size_t op, const void *holder, size_t hlen)
+{
+	struct clashes *cl = ctx;
+	const struct pidx_op *o = &cl->ops[op];
+	uint64_t pk = o->dlen >= 8 ? be64_get(o->data) : 0;
+	uint64_t h = hlen >= 8 ? be64_get(holder) : 0;
+	if (pk == h)
+		return;
+	if (cl->n == cl->cap) {
+		cl->cap = cl->cap ? cl->cap * 2 : 16;
+		cl->v = xrealloc(cl->v, cl->cap * sizeof *cl->v);
+	}
+	cl->v[cl->n++] = (struct clash){ pk, h, op };
+}
+
 static int chunk_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
 {
 	struct chunk *ch = ctx;
 	buf_reset(&ch->conflicts);
-	DB *db = s->db[ch->sec];
-	bool unique = !(store_db_specs[ch->sec].flags & DB_DUPSORT);
-	DBC *c = NULL;
-	int out = 0;
+	struct pidx_op *ops = xmalloc((ch->n ? ch->n : 1) * sizeof *ops);
+	size_t n = 0;
 	const unsigned char *p = (const unsigned char *)ch->ops.p, *end = p + ch->ops.len;
 	while (p < end) {
 		struct ent en;
 		ent_parse(p, &en);
 		p += HDR + en.klen + en.dlen;
-		DBT k = { .data = (void *)(en.p + HDR), .size = (u_int32_t)en.klen };
-		DBT d = { .data = (void *)(en.p + HDR + en.klen), .size = (u_int32_t)en.dlen };
-		int rc;
-		if (en.op == OP_ADD) {
-			rc = db->put(db, t->txn, &k, &d, unique ? DB_NOOVERWRITE : DB_NODUPDATA);
-			if (rc == DB_KEYEXIST && !unique) {
-				rc = 0;		/* the pair is there already */
-			} else if (rc == DB_KEYEXIST) {
-				unsigned char hb[8];
-				DBT h = { .data = hb, .ulen = 8, .dlen = 8,
-					  .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
-				rc = db->get(db, t->txn, &k, &h, DB_RMW);
-				uint64_t pk = en.dlen >= 8 ? be64_get(en.p + HDR + en.klen) : 0;
-				if (rc == 0 && h.size == 8 && be64_get(hb) != pk &&
-				    (out = cccd_clash(s, t, ch, k.data, k.size, pk, be64_get(hb), e)) != 0)
-					break;
-			}
-		} else {
-			if (!c && (rc = db->cursor(db, t->txn, &c, 0)) != 0) {
-				out = store_dberr(s, e, rc, _("saving an index"));
-				break;
-			}
-			rc = c->get(c, &k, &d, DB_GET_BOTH | DB_RMW);
-			if (rc == 0)
-				rc = c->del(c, 0);
-			if (rc == DB_NOTFOUND)
-				rc = 0;
-		}
-		if (rc) {
-			out = store_dberr(s, e, rc, _("saving an index"));
-			break;
-		}
+		ops[n++] = (struct pidx_op){ en.p + HDR, en.p + HDR + en.klen, (uint32_t)en.klen,
+					     (uint32_t)en.dlen, en.op != OP_ADD };
 	}
-	if (c)
-		c->close(c);
+	/* The runs are in entry order already. */
+	struct clashes cl = { .ops = ops };
+	int rc = pidx_apply(s->db[ch->sec], t->txn, ops, n, SEC_UNIQUE(ch->sec), on_clash, &cl);
+	int out = rc ? store_dberr(s, e, rc, _("saving an index")) : 0;
+	for (size_t i = 0; out == 0 && i < cl.n; i++) {
+		const struct pidx_op *o = &ops[cl.v[i].op];
+		if (ch->st->building)
+			msg_error(_("index %s: a key is held by two records (%" PRIu64 " and %" PRIu64 ")"),
+				  store_db_specs[ch->sec].file, cl.v[i].holder, cl.v[i].pk);
+		else if (ch->sec == DBI_PERSON_CCCD)
+			out = cccd_clash(s, t, ch, o->key, o->klen, cl.v[i].pk, cl.v[i].holder, e);
+	}
+	free(cl.v);
+	free(ops);
 	return out;
 }
 
@@ -782,6 +785,51 @@ static int catch_up(struct store *s, struct stage *st, const uint64_t from[2], s
 			p = nl + 1;
 		}
 	}
+	return rc;
+}
+
+int stage_build_index(struct store *s, enum dbi sec, struct err *e)
+{
+	struct stage *st = stage_new(-1, s->dir, e);
+	if (!st)
+		return -ERR_IO;
+	st->building = true;
+	DB *db = s->db[store_db_specs[sec].primary];
+	struct buf ent = BUF_INIT;
+	DBC *c;
+	int rc = db->cursor(db, NULL, &c, DB_READ_COMMITTED);
+	if (rc)
+		rc = store_dberr(s, e, rc, _("building an index"));
+	else {
+		DBT k = { 0 }, v = { 0 };
+		int g = DB_NOTFOUND;
+		while (rc == 0 && (g = c->get(c, &k, &v, DB_NEXT)) == 0) {
+			size_t n;
+			buf_reset(&ent);
+			if (k.size != 8 || idx_entries(sec, be64_get(k.data), v.data, v.size, &ent, &n))
+				continue;	/* the check reports a record that cannot be read */
+			size_t pos = 0;
+			struct idx_entry en;
+			while (idx_entry_next(&ent, &pos, &en))
+				stage_add(st, sec, false, en.key, en.klen, en.data, en.dlen);
+			if (st->mem.len >= stage_mem_limit)
+				rc = spill(st, e);
+			/* Many runs are merged as they are: the next ones are merged into them. */
+			if (rc == 0 && st->nruns >= stage_max_runs) {
+				if ((rc = spill(st, e)) == 0 && (rc = merge_index(s, st, sec, e)) == 0) {
+					st->nruns = 0;
+					st->fsize = 0;
+				}
+			}
+		}
+		c->close(c);
+		if (rc == 0 && g != DB_NOTFOUND)
+			rc = store_dberr(s, e, g, _("building an index"));
+	}
+	if (rc == 0 && (rc = spill(st, e)) == 0)
+		rc = merge_index(s, st, sec, e);
+	buf_free(&ent);
+	stage_free(st);
 	return rc;
 }
 

@@ -76,30 +76,57 @@ int main(void)
 	is_int(check(s), 0, "a healthy store has no problem");
 
 	/* An index entry removed behind the store's back. */
-	DB_TXN *t = begin(s);
-	DBT k = { .data = "001085000777", .size = 12 };
-	s->db[DBI_PERSON_CCCD]->del(s->db[DBI_PERSON_CCCD], t, &k, 0);
-	t->commit(t, 0);
-	ok(check(s) > 0, "a missing CCCD entry is found");
-	ok(strstr(buf_str(&said), "idx_person_cccd.db") != NULL, "naming the index");
-	/* Put it back, and add one that points nowhere. */
-	t = begin(s);
 	unsigned char pk[8];
 	be64_put(pk, id);
-	DBT d = { .data = pk, .size = 8 };
-	s->db[DBI_PERSON_CCCD]->put(s->db[DBI_PERSON_CCCD], t, &k, &d, 0);
-	DBT k2 = { .data = "999999999999", .size = 12 };
+	struct pidx_op op = { "001085000777", pk, 12, 8, true };
+	DB_TXN *t = begin(s);
+	is_int(pidx_apply(s->db[DBI_PERSON_CCCD], t, &op, 1, true, NULL, NULL), 0, "entry taken out");
+	t->commit(t, 0);
+	ok(check(s) > 0, "a missing CCCD entry is found");
+	ok(strstr(buf_str(&said), "pidx_person_cccd.db") != NULL, "naming the index");
+	/* Put it back, and add one that points nowhere. */
 	unsigned char pk2[8];
 	be64_put(pk2, 4242);
-	DBT d2 = { .data = pk2, .size = 8 };
-	s->db[DBI_PERSON_CCCD]->put(s->db[DBI_PERSON_CCCD], t, &k2, &d2, 0);
+	struct pidx_op ops[2] = { { "001085000777", pk, 12, 8, false },
+				  { "999999999999", pk2, 12, 8, false } };
+	t = begin(s);
+	is_int(pidx_apply(s->db[DBI_PERSON_CCCD], t, ops, 2, true, NULL, NULL), 0, "entries put in");
 	t->commit(t, 0);
 	ok(check(s) > 0, "an index entry for a record that does not exist is found");
 	ok(strstr(buf_str(&said), "4242") != NULL, "naming the record");
+	ops[1].del = true;
 	t = begin(s);
-	s->db[DBI_PERSON_CCCD]->del(s->db[DBI_PERSON_CCCD], t, &k2, 0);
+	pidx_apply(s->db[DBI_PERSON_CCCD], t, &ops[1], 1, true, NULL, NULL);
 	t->commit(t, 0);
 	is_int(check(s), 0, "repaired, the store is healthy again");
+
+	/* A block of an index that is damaged, then one stored under a wrong key. */
+	DB *cdb = s->db[DBI_PERSON_CCCD];
+	t = begin(s);
+	DBC *c;
+	cdb->cursor(cdb, t, &c, 0);
+	DBT bk = { .flags = DB_DBT_MALLOC }, bv = { .flags = DB_DBT_MALLOC };
+	is_int(c->get(c, &bk, &bv, DB_FIRST), 0, "the CCCD index has a block");
+	c->close(c);
+	DBT junk = { .data = "\x07zz", .size = 3 };
+	cdb->put(cdb, t, &bk, &junk, 0);
+	t->commit(t, 0);
+	ok(check(s) > 0, "a block that cannot be read is found");
+	ok(strstr(buf_str(&said), "cannot be read") != NULL, "and said so");
+	t = begin(s);
+	cdb->del(cdb, t, &bk, 0);
+	DBT wrong = { .data = "0", .size = 1 };
+	cdb->put(cdb, t, &wrong, &bv, 0);
+	t->commit(t, 0);
+	ok(check(s) > 0, "a block under the wrong key is found");
+	ok(strstr(buf_str(&said), "wrong key") != NULL, "and said so");
+	t = begin(s);
+	cdb->del(cdb, t, &wrong, 0);
+	cdb->put(cdb, t, &bk, &bv, 0);
+	t->commit(t, 0);
+	free(bk.data);
+	free(bv.data);
+	is_int(check(s), 0, "the block put back, the store is healthy");
 
 	/* A record whose bytes are damaged. */
 	t = begin(s);
