@@ -436,23 +436,7 @@ static int print_audit(const void *rec, void *ctx)
 
 /* A person's history, and within it, at each merge into them not undone since, the history
  * of the person merged (and so on, for merges into that one): the history follows the person. */
-struct history {
-	struct audit *v;
-	size_t n, cap;
-};
-
-static int keep_entry(const void *rec, void *ctx)
-{
-	struct history *h = ctx;
-	xgrow((void **)&h->v, &h->cap, h->n + 1, sizeof *h->v);
-	memset(&h->v[h->n], 0, sizeof *h->v);
-	rec_copy(&REC_DEF_AUDIT, &h->v[h->n], rec);
-	h->v[h->n].m.id = ((const struct audit *)rec)->m.id;
-	h->n++;
-	return 0;
-}
-
-static bool undone_in(const struct history *h, uint64_t seq)
+static bool undone_in(const struct audit_list *h, uint64_t seq)
 {
 	char want[40];
 	snprintf(want, sizeof want, "merge %" PRIu64, seq);
@@ -469,8 +453,8 @@ static bool undone_in(const struct history *h, uint64_t seq)
 static int print_history(struct store *s, struct store_txn *t, uint64_t id, int depth,
 			 struct err *e)
 {
-	struct history h = { 0 };
-	int rc = store_each_audit_of(s, t, REC_PERSON, id, keep_entry, &h, e);
+	struct audit_list h = { 0 };
+	int rc = store_audit_list(s, t, REC_PERSON, id, &h, e);
 	char indent[2 * HISTORY_DEPTH + 8];
 	snprintf(indent, sizeof indent, "%*s", 4 + 2 * depth, "");
 	for (size_t i = 0; rc == 0 && i < h.n; i++) {
@@ -489,9 +473,7 @@ static int print_history(struct store *s, struct store_txn *t, uint64_t id, int 
 		if (gone != id)
 			rc = print_history(s, t, gone, depth + 1, e);
 	}
-	for (size_t i = 0; i < h.n; i++)
-		rec_clear(&REC_DEF_AUDIT, &h.v[i]);
-	free(h.v);
+	store_audit_list_free(&h);
 	return rc;
 }
 

@@ -36,6 +36,10 @@ struct check {
 	bool live;
 	uint64_t from[2];
 	uint64_t skipped;
+	/* The last creation range of the audit database seen: its key's first byte (0: none
+	 * yet), last id and sequence. */
+	unsigned char range_key;
+	uint64_t range_hi, range_seq;
 };
 
 /* Whether the entries of record id in index sec are left out of the check (see above). */
@@ -145,6 +149,32 @@ static void check_refs(struct check *c, enum rec_type type, const void *rec, uin
 	}
 }
 
+/* An audit entry (sequence seq) agrees with its key: it is about the record the key names;
+ * or, for a creation range, it is a creation of the key's type whose first id is not after
+ * the key's last and not within the range before it (a type's ranges are in the order of their
+ * last ids, and never overlap). */
+static void check_audit(struct check *c, const unsigned char *key, const struct audit *a,
+			uint64_t seq)
+{
+	uint64_t id = be64_get(key + 1);
+	if (!(key[0] & AUDIT_RANGE)) {
+		if (a->rec_type != key[0] || a->rec_id != id)
+			problem(c, _("audit entry %" PRIu64 " does not match its key"), seq);
+		return;
+	}
+	enum rec_type type = (enum rec_type)(key[0] & ~AUDIT_RANGE);
+	if (a->op != AUDIT_CREATE || a->rec_type != type || !a->rec_id || a->rec_id > id) {
+		problem(c, _("audit entry %" PRIu64 " does not match its key"), seq);
+		return;
+	}
+	if (c->range_key == key[0] && a->rec_id <= c->range_hi)
+		problem(c, _("audit entries %" PRIu64 " and %" PRIu64 " both record the creation of "
+			     "%s %" PRIu64), c->range_seq, seq, rec_type_text(type), a->rec_id);
+	c->range_key = key[0];
+	c->range_hi = id;
+	c->range_seq = seq;
+}
+
 static enum rec_type type_of_dbi(enum dbi dbi)
 {
 	switch (dbi) {
@@ -189,6 +219,8 @@ static int scan_primary(struct check *c, enum dbi dbi)
 			continue;
 		}
 		check_refs(c, type, rec, id);
+		if (dbi == DBI_AUDIT)
+			check_audit(c, k.data, rec, id);
 		bool counted = false;
 		for (int i = 0; i < DBI__COUNT; i++) {
 			if (store_db_specs[i].primary != (int)dbi)
@@ -300,6 +332,7 @@ static int check_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 	c->e = e;
 	c->live = stage_live_from(s, c->from);
 	c->skipped = 0;
+	c->range_key = 0;
 	memset(c->expect, 0, sizeof c->expect);
 	memset(c->records, 0, sizeof c->records);
 	long before = c->problems;

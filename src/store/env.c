@@ -538,6 +538,8 @@ static int run(struct store *s, store_txn_fn fn, void *ctx, struct err *e, enum 
 		rc = fn(s, &t, ctx, e);
 		if (rc == 0 && t.pend)
 			rc = pending_flush(s, &t, t.pend, e);
+		if (rc == 0 && t.pend)
+			rc = store_audit_ranges(s, &t, e);
 		pending_free(&t.pend);
 		if (rc == 0 && write)
 			rc = store_flush_ids(s, &t, e);

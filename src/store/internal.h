@@ -117,6 +117,13 @@ int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struc
 /* Record types with an id counter are numbered below this (REC_ORG .. REC_NOTDUP). */
 #define STORE_ID_TYPES REC__COUNT
 
+/* The persons or memberships a bulk transaction created, for its creation range audit entry
+ * (audit.c): ids lo to hi (n of them created), sequence number seq. */
+struct audit_range {
+	uint64_t lo, hi, n, seq;
+};
+#define AUDIT_RANGE_TYPES 2	/* persons, memberships */
+
 struct store_txn {
 	DB_TXN *txn;
 	int64_t now;
@@ -127,6 +134,9 @@ struct store_txn {
 	bool id_dirty[STORE_ID_TYPES];
 	struct pending *pend;	/* bulk transactions: index changes held back, else NULL */
 	struct stage *stage;	/* bulk transactions while a stage is open: s->stage */
+	/* Bulk transactions: the persons and memberships created, audited by one entry per
+	 * type written just before the commit (audit.c). */
+	struct audit_range created[AUDIT_RANGE_TYPES];
 };
 
 /* stage.c: index entries of the records an import creates, held back in sorted runs and
@@ -227,13 +237,27 @@ int store_index_build(struct store *s, enum dbi sec, bool mark_only, struct err 
 #define NAME_KEY_TAIL 5
 
 /* The audit database is keyed (record type, record id, sequence): the history of a record is
- * one range of it. */
+ * one range of it.  The creation ranges of bulk transactions are keyed (AUDIT_RANGE | record
+ * type, last id, sequence), their entry an AUDIT_CREATE whose rec_id is the first id (audit.c);
+ * they sort after every other entry. */
 #define AUDIT_KEY_LEN 17
+#define AUDIT_RANGE 0x80
 
-/* records.c, for merge.c: a primary record as stored (v->data malloc'ed; ERR_NOTFOUND naming
- * what and id when there is none), and put back under its id; an audit entry (*seq, may be
- * NULL, gets its sequence number); the one-line description a creation's audit entry keeps;
- * the ERR_CONFLICT of a record whose stored version (cur) is not the one read. */
+/* audit.c: the audit trail.  store_audit_created audits a record store_insert created: in a
+ * bulk transaction a person or membership joins the transaction's creation range of its
+ * type, anything else gets an entry of its own (with the record's store_summary);
+ * store_audit_ranges writes the transaction's ranges (before its commit). */
+int store_audit_created(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
+			const void *rec, struct err *e);
+int store_audit_ranges(struct store *s, struct store_txn *t, struct err *e);
+/* records.c: the sequence number of a new audit entry. */
+int store_audit_seq(struct store *s, struct store_txn *t, uint64_t *seq, struct err *e);
+
+/* records.c (audit.c: the audit entry), for merge.c: a primary record as stored (v->data
+ * malloc'ed; ERR_NOTFOUND naming what and id when there is none), and put back under its id;
+ * an audit entry (*seq, may be NULL, gets its sequence number); the one-line description a
+ * creation's audit entry keeps; the ERR_CONFLICT of a record whose stored version (cur) is not
+ * the one read. */
 int store_get_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
 		  u_int32_t flags, DBT *v, struct err *e, const char *what);
 int store_put_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,

@@ -1,4 +1,5 @@
-/* Reading and writing records: ids, versions, the audit trail, index lookups and scans. */
+/* Reading and writing records: ids, versions, changes audited, index lookups and scans (the
+ * audit trail itself: audit.c). */
 #include "store/internal.h"
 
 #include "util/bytes.h"
@@ -130,36 +131,9 @@ int store_put_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t i
 	return 0;
 }
 
-int store_audit_write(struct store *s, struct store_txn *t, int op, enum rec_type type,
-		      uint64_t id, const char *field, const char *before, const char *after,
-		      uint64_t *seq, struct err *e)
+int store_audit_seq(struct store *s, struct store_txn *t, uint64_t *seq, struct err *e)
 {
-	struct audit a = { 0 };
-	int rc = alloc_id(s, t, REC_AUDIT, &a.m.id, e);
-	if (rc)
-		return rc;
-	if (seq)
-		*seq = a.m.id;
-	a.time = t->now;
-	a.login = s->login;
-	a.op = op;
-	a.rec_type = type;
-	a.rec_id = id;
-	a.field = (char *)field;
-	a.before = (char *)before;
-	a.after = (char *)after;
-	struct buf val = BUF_INIT;
-	rec_encode(&REC_DEF_AUDIT, &a, &val);
-	unsigned char kb[AUDIT_KEY_LEN];
-	kb[0] = (unsigned char)type;
-	be64_put(kb + 1, id);
-	be64_put(kb + 9, a.m.id);
-	DBT k = { .data = kb, .size = AUDIT_KEY_LEN };
-	DBT v = { .data = val.p, .size = (u_int32_t)val.len };
-	DB *db = s->db[DBI_AUDIT];
-	rc = db->put(db, t->txn, &k, &v, 0);
-	buf_free(&val);
-	return rc ? store_dberr(s, e, rc, _("saving")) : 0;
+	return alloc_id(s, t, REC_AUDIT, seq, e);
 }
 
 /* The one-line description of a record kept in its creation and removal audit entries. */
@@ -289,11 +263,7 @@ int store_insert(struct store *s, struct store_txn *t, enum rec_type type, void 
 	buf_free(&val);
 	if (rc)
 		return rc;
-	struct buf sum = BUF_INIT;
-	store_summary(type, rec, &sum);
-	rc = store_audit_write(s, t, AUDIT_CREATE, type, m->id, "", "", buf_str(&sum), NULL, e);
-	buf_free(&sum);
-	return rc;
+	return store_audit_created(s, t, type, m->id, rec, e);
 }
 
 struct audit_ctx {
@@ -412,7 +382,8 @@ static uint64_t key_id(const DBT *k)
 	return 0;
 }
 
-/* Every record of a type in key order (id order; for audit entries, by record then time). */
+/* Every record of a type in key order (id order; for audit entries, by record then time, the
+ * creation ranges of bulk transactions last). */
 int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_each_fn fn,
 	       void *ctx, struct err *e)
 {
@@ -687,43 +658,6 @@ int store_each_child_unit(struct store *s, struct store_txn *t, uint64_t org_id,
 	be64_put(k, org_id);
 	be64_put(k + 8, parent_id);
 	return store_each_sec(s, t, DBI_UNIT_PARENT, k, 16, REC_UNIT, fn, ctx, e);
-}
-
-int store_each_audit_of(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
-			store_each_fn fn, void *ctx, struct err *e)
-{
-	DB *db = s->db[DBI_AUDIT];
-	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
-	if (rc)
-		return store_dberr(s, e, rc, _("reading"));
-	unsigned char prefix[9];
-	prefix[0] = (unsigned char)type;
-	be64_put(prefix + 1, id);
-	unsigned char kb[AUDIT_KEY_LEN];
-	memcpy(kb, prefix, 9);
-	memset(kb + 9, 0, 8);
-	DBT k = { .data = kb, .size = AUDIT_KEY_LEN, .ulen = AUDIT_KEY_LEN, .flags = DB_DBT_USERMEM };
-	DBT v = { 0 };
-	struct audit a = { 0 };
-	int out = 0;
-	u_int32_t op = DB_SET_RANGE;
-	while ((rc = c->get(c, &k, &v, op)) == 0) {
-		op = DB_NEXT;
-		if (k.size != AUDIT_KEY_LEN || memcmp(kb, prefix, 9) != 0)
-			break;
-		rec_clear(&REC_DEF_AUDIT, &a);
-		if ((out = rec_decode(&REC_DEF_AUDIT, &a, v.data, v.size, e)) != 0)
-			break;
-		a.m.id = be64_get(kb + 9);
-		if ((out = fn(&a, ctx)) != 0)
-			break;
-	}
-	if (rc && rc != DB_NOTFOUND && !out)
-		out = store_dberr(s, e, rc, _("reading"));
-	c->close(c);
-	rec_clear(&REC_DEF_AUDIT, &a);
-	return out;
 }
 
 int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const struct buf *keys,

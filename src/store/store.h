@@ -102,7 +102,9 @@ int store_update(struct store *s, struct store_txn *t, enum rec_type type, void 
  * an error (returned too).  The record is borrowed for the call. */
 typedef int (*store_each_fn)(const void *rec, void *ctx);
 
-/* Every record of a type, in id order. */
+/* Every record of a type, in id order.  For REC_AUDIT, the entries of each record (by record,
+ * then sequence), then the creation ranges of bulk transactions: AUDIT_CREATE entries whose
+ * rec_id is the first of the ids the range covers (store_each_audit_of tells the rest). */
 int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_each_fn fn,
 	       void *ctx, struct err *e);
 /* Every record of a type, in id order, still encoded (core/record.h: rec_pick reads fields in
@@ -138,9 +140,21 @@ int store_each_membership_by_card(struct store *s, struct store_txn *t, const ch
 /* Units directly under parent_id (0: the tops of org_id's tree). */
 int store_each_child_unit(struct store *s, struct store_txn *t, uint64_t org_id,
 			  uint64_t parent_id, store_each_fn fn, void *ctx, struct err *e);
-/* Audit entries about one record, oldest first. */
+/* Audit entries about one record, oldest first.  A person or membership an import (a bulk
+ * transaction) created has no creation entry of its own: the transaction's one entry for all
+ * it created stands in, handed over as an ordinary AUDIT_CREATE about this record (sequence,
+ * time and login the transaction's; after: what the record's own entry would have said, as
+ * far as the record and its later entries tell). */
 int store_each_audit_of(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
 			store_each_fn fn, void *ctx, struct err *e);
+/* The same entries gathered in memory (store_audit_list_free releases them). */
+struct audit_list {
+	struct audit *v;
+	size_t n, cap;
+};
+int store_audit_list(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
+		     struct audit_list *out, struct err *e);
+void store_audit_list_free(struct audit_list *l);
 
 /* Persons whose name has the same collation key as name (the same letters and tones, whatever
  * the case or Unicode form), whatever their birth date.  Not for bulk transactions. */

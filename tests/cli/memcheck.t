@@ -11,7 +11,7 @@ if ! command -v valgrind > /dev/null; then
 fi
 for t in test_util test_record test_utf8 test_norm test_fold test_collate test_name test_sanitize test_width \
 	 test_date test_cccd test_csv test_vocab test_columns test_orgs test_unitpath test_store test_import \
-	 test_check test_demo test_stage test_vnenc test_syllable test_detect test_ime test_typing \
+	 test_check test_demo test_stage test_audit test_vnenc test_syllable test_detect test_ime test_typing \
 	 test_settings test_translit test_xlsx test_namevar test_dedupe test_report test_report_move \
 	 test_report_gather test_report_phantom test_namecheck test_merge test_freq; do
 	[ -x "$BIN/$t" ] || { ok 1 "$t is built"; continue; }
