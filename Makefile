@@ -15,7 +15,7 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 CPPFLAGS := -Isrc -Itests/lib -D_GNU_SOURCE -DHOIVIEN_VERSION='"$(VERSION)"' \
             -DHOIVIEN_DATADIR_DEFAULT='"$(DATADIR)"'
 CSTD     := -std=c11
-LDLIBS   := -ldb -lunistring -lm $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+LDLIBS   := -pthread -ldb -lunistring -lm $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 
 # Two builds of the same sources: build/ (optimised: make run, bench, install, valgrind) and
 # build/san/ (AddressSanitizer + UndefinedBehaviorSanitizer: make check).

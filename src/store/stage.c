@@ -36,6 +36,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,16 @@ struct run {
 	uint64_t off[DBI__COUNT], len[DBI__COUNT];	/* each index's section of the file */
 };
 
+/* One run in the making: entries (mem) sorted and written to fd from start; the run's
+ * sections and the file's new end come back, or an errno. */
+struct runjob {
+	int fd;
+	struct buf mem;
+	uint64_t start, end;
+	struct run run;
+	int err;
+};
+
 struct idrange {
 	uint64_t lo, hi;
 };
@@ -108,6 +119,10 @@ struct stage {
 	size_t nranges[2], capranges[2];
 	uint64_t entries;	/* held back since the last merge */
 	bool building;		/* building an index from its records, not importing */
+	/* The run being sorted and written on a thread of its own (spill_background). */
+	struct runjob bg;
+	pthread_t bg_thread;
+	bool bg_running;
 	struct buf conflicts;	/* CCCD clashes found by merges, one line each */
 	/* A transaction's starting point, to forget what it staged if it is rolled back. */
 	size_t mark_mem;
@@ -214,6 +229,9 @@ static void stage_free(struct stage *st)
 {
 	if (!st)
 		return;
+	if (st->bg_running)
+		pthread_join(st->bg_thread, NULL);
+	buf_free(&st->bg.mem);
 	if (st->fd >= 0)
 		close(st->fd);
 	if (st->lockfd >= 0)
@@ -370,16 +388,13 @@ static int write_all(int fd, const void *p, size_t n, uint64_t off)
 	return 0;
 }
 
-/* Sort the entries in memory and append them to the file as one run. */
-static int spill(struct stage *st, struct err *e)
+static void write_run(struct runjob *j)
 {
-	if (!st->mem.len)
-		return 0;
-	const unsigned char *base = (const unsigned char *)st->mem.p;
+	const unsigned char *base = (const unsigned char *)j->mem.p;
 	size_t n = 0, cap = 1024;
 	/* The entries parsed once, and sorted as they are (not re-parsed at each comparison). */
 	struct ent *order = xmalloc(cap * sizeof *order);
-	for (size_t off = 0; off < st->mem.len;) {
+	for (size_t off = 0; off < j->mem.len;) {
 		if (n == cap)
 			order = xrealloc(order, (cap *= 2) * sizeof *order);
 		ent_parse(base + off, &order[n]);
@@ -387,24 +402,20 @@ static int spill(struct stage *st, struct err *e)
 		n++;
 	}
 	qsort(order, n, sizeof *order, cmp_ents);
-	if (st->nruns == st->caprun) {
-		st->caprun = st->caprun ? st->caprun * 2 : 16;
-		st->runs = xrealloc(st->runs, st->caprun * sizeof *st->runs);
-	}
-	struct run *r = &st->runs[st->nruns];
+	struct run *r = &j->run;
 	memset(r, 0, sizeof *r);
 	/* Written through a buffer, section by section (the order is by index first). */
 	struct buf out = BUF_INIT;
-	uint64_t pos = st->fsize;
-	int rc = 0;
+	uint64_t pos = j->start;
+	j->err = 0;
 	int cur = -1;
-	for (size_t i = 0; i <= n && rc == 0; i++) {
+	for (size_t i = 0; i <= n && !j->err; i++) {
 		struct ent en = { 0 };
 		if (i < n)
 			en = order[i];
 		if (i == n || (int)en.sec != cur || out.len >= (1u << 20)) {
-			if (out.len && write_all(st->fd, out.p, out.len, pos) != 0)
-				rc = -1;
+			if (out.len && write_all(j->fd, out.p, out.len, pos) != 0)
+				j->err = errno ? errno : EIO;
 			if (cur >= 0)
 				r->len[cur] += out.len;
 			pos += out.len;
@@ -420,11 +431,68 @@ static int spill(struct stage *st, struct err *e)
 	}
 	buf_free(&out);
 	free(order);
-	if (rc)
-		return err_set(e, ERR_IO, _("cannot write the import's work file: %s"), strerror(errno));
-	st->fsize = pos;
-	st->nruns++;
+	j->end = pos;
+}
+
+static void *run_thread(void *arg)
+{
+	write_run(arg);
+	return NULL;
+}
+
+/* Take a finished run into the stage. */
+static int add_run(struct stage *st, struct runjob *j, struct err *e)
+{
+	buf_reset(&j->mem);
+	if (j->err)
+		return err_set(e, ERR_IO, _("cannot write the import's work file: %s"), strerror(j->err));
+	if (st->nruns == st->caprun) {
+		st->caprun = st->caprun ? st->caprun * 2 : 16;
+		st->runs = xrealloc(st->runs, st->caprun * sizeof *st->runs);
+	}
+	st->runs[st->nruns++] = j->run;
+	st->fsize = j->end;
+	return 0;
+}
+
+/* Wait for the run being written in the background, if any. */
+static int spill_wait(struct stage *st, struct err *e)
+{
+	if (!st->bg_running)
+		return 0;
+	pthread_join(st->bg_thread, NULL);
+	st->bg_running = false;
+	return add_run(st, &st->bg, e);
+}
+
+/* Sort the entries in memory and append them to the file as one run. */
+static int spill(struct stage *st, struct err *e)
+{
+	int rc = spill_wait(st, e);
+	if (rc || !st->mem.len)
+		return rc;
+	struct runjob j = { .fd = st->fd, .mem = st->mem, .start = st->fsize };
+	write_run(&j);
+	st->mem = j.mem;
+	return add_run(st, &j, e);
+}
+
+/* The same on a thread of its own, while the import goes on (one run at a time): sorting a run
+ * costs as much as a good part of what the import does meanwhile. */
+static int spill_background(struct stage *st, struct err *e)
+{
+	int rc = spill_wait(st, e);
+	if (rc || !st->mem.len)
+		return rc;
+	struct buf spare = st->bg.mem;
+	st->bg = (struct runjob){ .fd = st->fd, .mem = st->mem, .start = st->fsize };
+	st->mem = spare;
 	buf_reset(&st->mem);
+	if (pthread_create(&st->bg_thread, NULL, run_thread, &st->bg) != 0) {
+		write_run(&st->bg);	/* no thread to be had: here and now */
+		return add_run(st, &st->bg, e);
+	}
+	st->bg_running = true;
 	return 0;
 }
 
@@ -432,7 +500,7 @@ void stage_txn_commit(struct stage *st, struct err *e, int *rc)
 {
 	*rc = 0;
 	if (st->mem.len >= stage_mem_limit)
-		*rc = spill(st, e);
+		*rc = spill_background(st, e);
 }
 
 /* ---- merging ----------------------------------------------------------------------------- */
@@ -894,7 +962,7 @@ int store_stage_begin(struct store *s, struct err *e)
 
 bool store_stage_full(const struct store *s)
 {
-	return s->stage && s->stage->nruns >= stage_max_runs;
+	return s->stage && s->stage->nruns + s->stage->bg_running >= stage_max_runs;
 }
 
 int store_stage_merge(struct store *s, struct buf *conflicts, struct err *e)
