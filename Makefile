@@ -12,8 +12,10 @@ DEB_PKGS := gcc make libc6-dev libdb-dev libunistring-dev libncurses-dev libxlsx
             time
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+# -pthread: the importer reads the next batch on a second thread, and sorts its index runs on
+# a third.
 CPPFLAGS := -Isrc -Itests/lib -D_GNU_SOURCE -DHOIVIEN_VERSION='"$(VERSION)"' \
-            -DHOIVIEN_DATADIR_DEFAULT='"$(DATADIR)"'
+            -DHOIVIEN_DATADIR_DEFAULT='"$(DATADIR)"' -pthread
 CSTD     := -std=c11
 LDLIBS   := -pthread -ldb -lunistring -lm $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +38,22 @@ static void on_unit_created(uint64_t id, const char *path, void *ctx)
 	im->nunits_created++;
 }
 
+/* The key of a row's unit in the importer's caches: the organization, then the path's key. */
+static void unit_cache_key(uint64_t org, const struct row *w, struct buf *key)
+{
+	buf_printf(key, "%" PRIu64 "|", org);
+	buf_add(key, w->unit_key.p, w->unit_key.len);
+}
+
 static int resolve_unit(struct importer *im, struct store_txn *t, uint64_t org,
-			const struct unit_path *up, uint64_t *unit_id, struct err *e)
+			const struct row *w, uint64_t *unit_id, struct err *e)
 {
 	*unit_id = 0;
+	const struct unit_path *up = &w->unit;
 	if (up->n == 0)
 		return 0;
 	struct buf key = BUF_INIT;
-	buf_printf(&key, "%" PRIu64 "|", org);
-	unit_path_key(up, &key);
+	unit_cache_key(org, w, &key);
 	int rc = 0;
 	if (!cache_get(&im->units, &im->units_new, key.p, key.len, unit_id)) {
 		rc = unit_path_resolve(im->s, t, org, up, true, unit_id, on_unit_created, im, e);
@@ -106,9 +114,13 @@ static void add_named(struct importer *im, const char *key, size_t klen, uint64_
 
 /* ---- the persons added since the stage's last merge ---------------------------------------- */
 
-/* Slots of the map: 8 bytes each, two per person with a CCCD; full at three quarters, when the
- * stage is merged. */
-#define IDMAP_SLOTS (1u << 20)
+/* Slots of the map: 4 bytes each, two per person with a CCCD; full at three quarters, when the
+ * stage is merged.  A slot keeps ID_BITS of the person's id (counted from the first one the map
+ * took) and the rest of the key's hash as a fingerprint: a false match costs the caller one
+ * record read, which it checks anyway.  Half a million persons between two merges. */
+#define IDMAP_SLOTS (1u << 21)
+#define ID_BITS 22
+#define ID_MASK ((1u << ID_BITS) - 1)
 
 static size_t idmap_slots(const struct import_opts *o)
 {
@@ -130,6 +142,12 @@ static uint64_t idmap_hash(char kind, const char *key, size_t klen)
 	return hmap_hash(buf, klen + 1);
 }
 
+/* The fingerprint of a hash: its top bits, never all zero with the id (0 is an empty slot). */
+static uint32_t idmap_print(uint64_t h)
+{
+	return (uint32_t)(h >> (32 + ID_BITS)) << ID_BITS;
+}
+
 static bool idmap_full(const struct idmap *m)
 {
 	return m->n >= m->cap / 4 * 3;
@@ -142,13 +160,13 @@ static bool idmap_put(struct idmap *m, char kind, const char *key, size_t klen, 
 		m->slot = xcalloc(m->cap, sizeof *m->slot);
 	if (!m->n)
 		m->base = id;
-	if (idmap_full(m) || id < m->base || id - m->base >= UINT32_MAX)
+	if (idmap_full(m) || id < m->base || id - m->base >= ID_MASK)
 		return false;
 	uint64_t h = idmap_hash(kind, key, klen);
 	size_t i = h & (m->cap - 1);
 	while (m->slot[i])
 		i = (i + 1) & (m->cap - 1);
-	m->slot[i] = (h >> 32) << 32 | (id - m->base + 1);
+	m->slot[i] = idmap_print(h) | (uint32_t)(id - m->base + 1);
 	m->n++;
 	return true;
 }
@@ -160,10 +178,11 @@ static size_t idmap_get(const struct idmap *m, char kind, const char *key, size_
 	if (!m->n)
 		return 0;
 	uint64_t h = idmap_hash(kind, key, klen);
+	uint32_t print = idmap_print(h);
 	size_t n = 0;
 	for (size_t i = h & (m->cap - 1); m->slot[i]; i = (i + 1) & (m->cap - 1))
-		if (m->slot[i] >> 32 == h >> 32 && n < max)
-			ids[n++] = m->base + (m->slot[i] & 0xffffffffu) - 1;
+		if ((m->slot[i] & ~ID_MASK) == print && n < max)
+			ids[n++] = m->base + (m->slot[i] & ID_MASK) - 1;
 	return n;
 }
 
@@ -263,11 +282,12 @@ static int prefetch(struct importer *im, struct store_txn *t, struct err *e)
 	hmap_free(&im->by_name);
 	hmap_init(&im->by_name);
 	im->nnamed = 0;
-	struct keyref *cccds = xcalloc(im->nrows + 1, sizeof *cccds);
-	struct keyref *names = xcalloc(im->nrows + 1, sizeof *names);
+	const struct batch *b = im->cur;
+	struct keyref *cccds = xcalloc(b->nrows + 1, sizeof *cccds);
+	struct keyref *names = xcalloc(b->nrows + 1, sizeof *names);
 	size_t nc = 0, nn = 0;
-	for (size_t i = 0; i < im->nrows; i++) {
-		struct row *w = &im->rows[i];
+	for (size_t i = 0; i < b->nrows; i++) {
+		const struct row *w = &b->rows[i];
 		if (w->parse_rejected)
 			continue;
 		if (w->p.cccd)
@@ -466,8 +486,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 	struct buf key = BUF_INIT;
 	bool known_unit = true;
 	if (org && w->unit.n) {
-		buf_printf(&key, "%" PRIu64 "|", org->id);
-		unit_path_key(&w->unit, &key);
+		unit_cache_key(org->id, w, &key);
 		known_unit = cache_get(&im->units, &im->units_new, key.p, key.len, &unit);
 		if (!known_unit) {
 			int rc = unit_path_resolve(s, t, org->id, &w->unit, false, &unit, NULL, NULL, e);
@@ -494,7 +513,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 	}
 	if (w->out == OUT_REJECTED)
 		goto out;
-	if (!known_unit && (rc = resolve_unit(im, t, org_id, &w->unit, &unit, e)) != 0) {
+	if (!known_unit && (rc = resolve_unit(im, t, org_id, w, &unit, e)) != 0) {
 		*rcp = rc;
 		goto out;
 	}
@@ -510,11 +529,10 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 		}
 		updated = changed;
 	} else {
-		struct person np = { 0 };
-		rec_copy(&REC_DEF_PERSON, &np, &w->p);
-		rc = store_insert(s, t, REC_PERSON, &np, e);
-		pid = np.m.id;
-		rec_clear(&REC_DEF_PERSON, &np);
+		/* The row's own person is inserted (store_insert only sets its bookkeeping, and sets
+		 * it afresh if the batch is run again). */
+		rc = store_insert(s, t, REC_PERSON, &w->p, e);
+		pid = w->p.m.id;
 		if (rc) {
 			*rcp = rc;
 			goto out;
@@ -586,8 +604,8 @@ static int batch_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 	int prc = prefetch(im, t, e);
 	if (prc)
 		return prc;
-	for (size_t i = 0; i < im->nrows; i++) {
-		struct row *w = &im->rows[i];
+	for (size_t i = 0; i < im->cur->nrows; i++) {
+		struct row *w = &im->cur->rows[i];
 		if (w->parse_rejected)
 			continue;
 		/* This batch may be a retry after a deadlock: forget the last attempt's verdict. */
@@ -710,8 +728,8 @@ static int remember_new(struct importer *im, struct err *e)
 {
 	if (!im->staged)
 		return 0;
-	for (size_t i = 0; i < im->nrows; i++) {
-		const struct row *w = &im->rows[i];
+	for (size_t i = 0; i < im->cur->nrows; i++) {
+		const struct row *w = &im->cur->rows[i];
 		if (!w->new_pid)
 			continue;
 		bool ok = idmap_put(&im->idmap, 'N', w->name_key.p, w->name_key.len, w->new_pid) &&
@@ -725,10 +743,12 @@ static int remember_new(struct importer *im, struct err *e)
 	return 0;
 }
 
-static int flush_batch(struct importer *im, struct err *e)
+/* Write batch b, then count its rows and write its rejects and warnings. */
+static int flush_batch(struct importer *im, struct batch *b, struct err *e)
 {
-	if (im->nrows == 0)
+	if (b->nrows == 0)
 		return 0;
+	im->cur = b;
 	int rc = store_write_bulk(im->s, batch_fn, im, e);
 	if (rc == 0) {
 		merge_cache(&im->units, &im->units_new);
@@ -738,8 +758,8 @@ static int flush_batch(struct importer *im, struct err *e)
 		rc = remember_new(im, e);
 	}
 	reset_batch_state(im);
-	for (size_t i = 0; rc == 0 && i < im->nrows; i++) {
-		struct row *w = &im->rows[i];
+	for (size_t i = 0; rc == 0 && i < b->nrows; i++) {
+		struct row *w = &b->rows[i];
 		switch (w->out) {
 		case OUT_ADDED: im->r->added++; break;
 		case OUT_UPDATED: im->r->updated++; break;
@@ -752,22 +772,9 @@ static int flush_batch(struct importer *im, struct err *e)
 		if (w->warn.len && w->out != OUT_REJECTED)
 			add_warning(im, w->recno, buf_str(&w->warn));
 	}
-	for (size_t i = 0; i < im->nrows; i++)
-		imp_row_free(&im->rows[i]);
-	im->nrows = 0;
+	im->cur = NULL;
 	store_checkpoint(im->s);
 	return rc;
-}
-
-static struct row *new_row(struct importer *im)
-{
-	if (im->nrows == im->caprows) {
-		im->caprows = im->caprows ? im->caprows * 2 : 64;
-		im->rows = xrealloc(im->rows, im->caprows * sizeof *im->rows);
-	}
-	struct row *w = &im->rows[im->nrows++];
-	memset(w, 0, sizeof *w);
-	return w;
 }
 
 static int load_orgs(struct store *s, struct store_txn *t, void *ctx, struct err *e)
@@ -781,6 +788,13 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 	       struct err *e)
 {
 	memset(r, 0, sizeof *r);
+#ifdef M_MMAP_THRESHOLD
+	/* Buffers of a megabyte and more (the runs of index entries, a few MB each, allocated and
+	 * freed over and over by three threads) come from and go back to the system.  glibc would
+	 * otherwise raise the threshold to the largest buffer freed and keep such buffers in a
+	 * heap that fragments: measured, 10 MB more at the peak of a million-row import. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	struct importer *im = xcalloc(1, sizeof *im);
 	im->s = s;
 	im->o = o;
@@ -794,6 +808,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 	size_t batch = o->batch ? o->batch : DEFAULT_BATCH;
 	FILE *f = NULL;
 	struct csv_reader *rd = NULL;
+	struct imp_feed *feed = NULL;
 	int rc = store_read(s, load_orgs, im, e);
 	if (rc)
 		goto out;
@@ -831,52 +846,21 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 			err_where(e, "%s", o->path);
 		goto out;
 	}
-	for (;;) {
-		struct csv_row cr;
-		struct err re;
-		err_clear(&re);
-		int got = imp_next(im, rd, &cr, &re);
-		if (got == 0)
-			break;
-		if (got == -ERR_IO) {
-			rc = got;
-			*e = re;
+	/* The rows are read and parsed a batch ahead, on another thread, while this one writes. */
+	feed = imp_feed_start(im, rd, batch);
+	struct batch *b;
+	while ((b = imp_feed_next(feed)) != NULL) {
+		r->read += b->nrows;
+		if (b->rc) {
+			/* Reading failed: the import stops, the rows of this last batch unwritten. */
+			rc = b->rc;
+			*e = b->err;
 			goto out;
 		}
-		r->read++;
-		struct row *w = new_row(im);
-		if (got < 0) {
-			/* A malformed record: the reader has moved past it; its text is not ours to keep. */
-			w->recno = cr.recno ? cr.recno : (size_t)r->read + 1;
-			char reason[900];
-			err_format(&re, reason, sizeof reason);
-			imp_reject(w, "%s", reason);
-			w->parse_rejected = true;
-		} else {
-			w->recno = cr.recno;
-			w->nraw = cr.nfields;
-			/* The row as read, kept for the rejects file, in one allocation. */
-			size_t bytes = 0;
-			for (size_t i = 0; i < cr.nfields; i++)
-				bytes += cr.lens[i] + 1;
-			size_t head = cr.nfields * (sizeof *w->raw + sizeof *w->rawlen);
-			char *block = xmalloc(head + bytes);
-			w->raw = (char **)block;
-			w->rawlen = (size_t *)(block + cr.nfields * sizeof *w->raw);
-			char *text = block + head;
-			for (size_t i = 0; i < cr.nfields; i++) {
-				memcpy(text, cr.fields[i], cr.lens[i]);
-				text[cr.lens[i]] = '\0';
-				w->raw[i] = text;
-				w->rawlen[i] = cr.lens[i];
-				text += cr.lens[i] + 1;
-			}
-			imp_parse_row(im, w);
-		}
-		if (im->nrows >= batch && (rc = flush_batch(im, e)) != 0)
+		if ((rc = flush_batch(im, b, e)) != 0)
 			goto out;
+		imp_feed_done(feed, b);
 	}
-	rc = flush_batch(im, e);
 	if (rc == 0 && r->rejected == 0 && !o->rejects) {
 		/* A rejects file left by an earlier run would say rows are missing that are not.
 		 * (Only the one hoivien names itself: a --rejects FILE is the user's.) */
@@ -887,6 +871,7 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 			free(dest);
 	}
 out:
+	imp_feed_free(&feed);
 	if (im->staged) {
 		/* What committed is filed even when the import stopped on an error. */
 		struct buf conflicts = BUF_INIT;
@@ -901,9 +886,6 @@ out:
 		}
 	}
 	free(im->idmap.slot);
-	for (size_t i = 0; i < im->nrows; i++)
-		imp_row_free(&im->rows[i]);
-	free(im->rows);
 	if (im->rejects) {
 		int c = atomic_commit(&im->rejects_file, rc ? NULL : e);
 		if (c && !rc)

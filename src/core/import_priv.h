@@ -1,5 +1,5 @@
-/* Private to the importer (import.c, import_row.c): a row on its way in and the importer's
- * state. */
+/* Private to the importer (import.c, import_row.c, import_enc.c, import_feed.c): a row on its
+ * way in and the importer's state. */
 #ifndef HOIVIEN_IMPORT_PRIV_H
 #define HOIVIEN_IMPORT_PRIV_H
 
@@ -10,6 +10,7 @@
 #include "core/record.h"
 #include "core/unitpath.h"
 #include "text/vnenc.h"
+#include "util/err.h"
 #include "util/hmap.h"
 #include "util/path.h"
 
@@ -29,6 +30,7 @@ struct row {
 	struct buf name_key;		/* collation key of the name (lookups without a CCCD) */
 	char *org_text;
 	struct unit_path unit;
+	struct buf unit_key;		/* unit_path_key of unit, made when the row is read */
 	uint64_t file_id;
 	uint64_t new_pid;		/* the person this row added (committed with its batch) */
 	enum outcome out;
@@ -37,6 +39,18 @@ struct row {
 	struct buf warn;		/* warnings, "; "-separated */
 	size_t warn_parsed;		/* length of the warnings found while parsing */
 };
+
+/* Rows read and parsed, written in one transaction. */
+struct batch {
+	struct row *rows;
+	size_t nrows, caprows;
+	int rc;				/* -ERR_IO: reading failed after these rows (err) */
+	struct err err;
+};
+
+/* While the reading thread runs (import_feed.c) it uses, of the importer, only what the header
+ * settled (o, map, header_text, ncols, col_of, default_unit: read-only from then on) and the
+ * decoder (codec to dec_lens: its own from then on).  The rest is the main thread's. */
 
 struct importer {
 	struct store *s;
@@ -70,12 +84,11 @@ struct importer {
 	 * since the last merge are in no index it can sweep: they are remembered here. */
 	bool staged;
 	struct idmap {
-		uint64_t *slot;	/* (hash >> 32) << 32 | (id - base + 1); 0: empty */
+		uint32_t *slot;	/* fingerprint | (id - base + 1); 0: empty (import.c) */
 		size_t cap, n;
 		uint64_t base;
 	} idmap;
-	struct row *rows;
-	size_t nrows, caprows;
+	struct batch *cur;		/* the batch being written */
 	FILE *rejects;
 	struct atomic_file rejects_file;
 	char delim;
@@ -104,5 +117,18 @@ int imp_encoding(struct importer *im, FILE *f, struct err *e);
  * as a malformed record is. */
 int imp_next(struct importer *im, struct csv_reader *rd, struct csv_row *row, struct err *e);
 void imp_encoding_free(struct importer *im);
+
+/* import_feed.c: the rows of rd (after its header) read and parsed in batches of n rows, on a
+ * thread of their own, one batch ahead of the writer. */
+struct imp_feed;
+struct imp_feed *imp_feed_start(struct importer *im, struct csv_reader *rd, size_t n);
+/* The next batch, in the file's order (waiting for it); NULL after the last.  A batch whose rc
+ * is set is the last one. */
+struct batch *imp_feed_next(struct imp_feed *f);
+/* Give back a batch from imp_feed_next once it is written, to be filled again. */
+void imp_feed_done(struct imp_feed *f, struct batch *b);
+/* Stop the reading thread, wait for it and free the batches with their rows; before rd is
+ * closed.  Accepts NULL. */
+void imp_feed_free(struct imp_feed **f);
 
 #endif

@@ -33,6 +33,7 @@ void imp_row_free(struct row *w)
 	free(w->reason);
 	buf_free(&w->warn);
 	buf_free(&w->name_key);
+	buf_free(&w->unit_key);
 	memset(w, 0, sizeof *w);
 }
 
@@ -376,6 +377,8 @@ void imp_parse_row(struct importer *im, struct row *w)
 		unit_path_free(&w->unit);
 		w->unit = both;
 	}
+	if (w->unit.n)
+		unit_path_key(&w->unit, &w->unit_key);
 	if (w->p.cccd) {
 		struct buf cw = BUF_INIT;
 		if (cccd_check(w->p.cccd, (int)w->p.sex, w->p.birth, &cw) > 0) {

@@ -1,4 +1,4 @@
-/* Unit tests for src/util: buffers, varints, the hash map, the rng, paths, errors. */
+/* Unit tests for src/util: buffers, varints, the hash map, the rng, paths, errors, the queue. */
 #include "tap.h"
 
 #include "util/buf.h"
@@ -6,9 +6,11 @@
 #include "util/err.h"
 #include "util/hmap.h"
 #include "util/path.h"
+#include "util/queue.h"
 #include "util/rng.h"
 #include "util/xalloc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -158,6 +160,75 @@ static void test_path_and_err(void)
 	free(deep);
 }
 
+enum { NITEMS = 10000 };
+
+struct relay {
+	struct queue *in, *out;
+	int vals[NITEMS];
+	size_t pushed;
+};
+
+/* The far side of a pipe: pass each item on, then close the way out. */
+static void *relay_main(void *arg)
+{
+	struct relay *r = arg;
+	void *item;
+	while ((item = queue_pop(r->in)) != NULL && queue_push(r->out, item))
+		r->pushed++;
+	queue_close(r->out);
+	return NULL;
+}
+
+static void test_queue(void)
+{
+	struct queue *q = queue_new(2);
+	int a = 1, b = 2, c = 3;
+	ok(queue_push(q, &a) && queue_push(q, &b), "two items fit a queue of two");
+	ok(queue_pop(q) == &a, "first in, first out");
+	ok(queue_push(q, &c), "a slot freed takes another");
+	queue_close(q);
+	ok(!queue_push(q, &a), "a closed queue takes nothing more");
+	ok(queue_pop(q) == &b && queue_pop(q) == &c, "a closed queue gives what it still holds");
+	ok(queue_pop(q) == NULL, "then NULL, without waiting");
+	queue_free(&q);
+	ok(q == NULL, "free NULLs the pointer");
+	queue_free(&q);
+
+	/* Through a thread and back, a queue of one: every item in order, each wait woken. */
+	struct relay r = { .in = queue_new(1), .out = queue_new(1) };
+	pthread_t t;
+	ok(pthread_create(&t, NULL, relay_main, &r) == 0, "relay thread started");
+	size_t got = 0;
+	int good = 1;
+	int *v;
+	for (int i = 0; i < NITEMS; i++) {
+		/* Three in flight fill the pipe (a queue, the relay, a queue): take one out first. */
+		if ((size_t)i - got == 3 && (v = queue_pop(r.out)) != NULL)
+			good &= *v == (int)got++;
+		r.vals[i] = i;
+		queue_push(r.in, &r.vals[i]);
+	}
+	queue_close(r.in);
+	while ((v = queue_pop(r.out)) != NULL)
+		good &= *v == (int)got++;
+	pthread_join(t, NULL);
+	ok(good && got == NITEMS && r.pushed == NITEMS, "%d items relayed in order", NITEMS);
+
+	/* The consumer gives up: the producer, blocked on a full queue, is released. */
+	struct relay s = { .in = queue_new(1), .out = queue_new(1) };
+	ok(pthread_create(&t, NULL, relay_main, &s) == 0, "second relay started");
+	for (int i = 0; i < 3; i++)
+		queue_push(s.in, &s.vals[i]);	/* out full, relay blocked, in full */
+	queue_close(s.out);
+	queue_close(s.in);
+	pthread_join(t, NULL);
+	ok(s.pushed <= 2, "closing both ends stops the relay (%zu passed)", s.pushed);
+	queue_free(&r.in);
+	queue_free(&r.out);
+	queue_free(&s.in);
+	queue_free(&s.out);
+}
+
 int main(void)
 {
 	test_buf();
@@ -165,5 +236,6 @@ int main(void)
 	test_hmap();
 	test_rng();
 	test_path_and_err();
+	test_queue();
 	return done_testing();
 }
