@@ -276,8 +276,7 @@ static int scan_index(struct check *c, enum dbi sec)
 	DB *idx = s->db[sec];
 	DB *pri = s->db[sp->primary];
 	struct bad_ctx bc = { c, sp->file };
-	uint64_t stored;
-	int rc = pidx_verify(idx, c->t->txn, on_bad_block, &bc, &stored);
+	int rc = pidx_verify(idx, c->t->txn, on_bad_block, &bc, NULL);
 	if (rc)
 		return store_dberr(s, c->e, rc, _("checking"));
 	struct pcur *cur;

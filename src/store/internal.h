@@ -70,6 +70,10 @@ int pcur_close(struct pcur *pc);
 DB *pcur_db(const struct pcur *pc);
 /* The value of the first entry of key k (d needs DB_DBT_USERMEM, _REALLOC or _MALLOC). */
 int pidx_get(DB *db, DB_TXN *txn, const DBT *k, DBT *d, u_int32_t flags);
+/* Index entries in index order (Berkeley DB's for sorted duplicates): key, then value, each
+ * in memcmp order with the shorter first when one begins the other. */
+int idx_entry_cmp(const void *ak, size_t akl, const void *ad, size_t adl, const void *bk,
+		  size_t bkl, const void *bd, size_t bdl);
 /* An addition or removal of the entry (key, data). */
 struct pidx_op {
 	const void *key, *data;
@@ -86,7 +90,7 @@ typedef void (*pidx_clash_fn)(void *ctx, size_t op, const void *holder, size_t h
 int pidx_apply(DB *db, DB_TXN *txn, const struct pidx_op *ops, size_t n, bool unique,
 	       pidx_clash_fn clash, void *ctx);
 /* Walk every block of an index: bad(ctx, what) for each damaged or misplaced one; the number
- * of entries into *entries. */
+ * of entries into *entries (unless NULL). */
 enum pidx_bad {
 	PIDX_BAD_BLOCK,		/* cannot be decoded */
 	PIDX_BAD_ORDER,		/* entries out of order */

@@ -196,15 +196,8 @@ static int cmp_entries(const void *a, const void *b, void *arg)
 {
 	const struct pend_index *x = arg;
 	const struct pend_entry *p = &x->v[*(const uint32_t *)a], *q = &x->v[*(const uint32_t *)b];
-	size_t n = p->klen < q->klen ? p->klen : q->klen;
-	int c = memcmp(key_of(x, p), key_of(x, q), n);
-	if (c)
-		return c;
-	if (p->klen != q->klen)
-		return p->klen < q->klen ? -1 : 1;
-	n = p->dlen < q->dlen ? p->dlen : q->dlen;
-	c = memcmp(data_of(x, p), data_of(x, q), n);
-	return c ? c : (p->dlen > q->dlen) - (p->dlen < q->dlen);
+	return idx_entry_cmp(key_of(x, p), p->klen, data_of(x, p), p->dlen, key_of(x, q), q->klen,
+			     data_of(x, q), q->dlen);
 }
 
 int pending_flush(struct store *s, struct store_txn *t, struct pending *p, struct err *e)

@@ -105,8 +105,7 @@ static int bytes_cmp(const void *a, size_t an, const void *b, size_t bn)
 	return c ? c : (an > bn) - (an < bn);
 }
 
-/* Entry order: key, then value. */
-static int kd_cmp(const void *ak, size_t akl, const void *ad, size_t adl, const void *bk,
+int idx_entry_cmp(const void *ak, size_t akl, const void *ad, size_t adl, const void *bk,
 		  size_t bkl, const void *bd, size_t bdl)
 {
 	int c = bytes_cmp(ak, akl, bk, bkl);
@@ -312,7 +311,7 @@ static size_t pc_lower(const struct pcur *pc, const void *k, size_t kl, const vo
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		const struct pent *e = &pc->b.v[mid];
-		if (kd_cmp(pk_key(&pc->b, e), e->klen, pk_data(&pc->b, e), e->dlen, k, kl, d, dl) < 0)
+		if (idx_entry_cmp(pk_key(&pc->b, e), e->klen, pk_data(&pc->b, e), e->dlen, k, kl, d, dl) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -328,7 +327,7 @@ static int pc_seek(struct pcur *pc, const void *k, size_t kl, const void *d, siz
 	 * skips ahead) is found there: between its first and last entry nothing can hide. */
 	if (pc->on && !rmw) {
 		const struct pent *f = &pc->b.v[0];
-		if (kd_cmp(pk_key(&pc->b, f), f->klen, pk_data(&pc->b, f), f->dlen, k, kl, d, dl) <= 0) {
+		if (idx_entry_cmp(pk_key(&pc->b, f), f->klen, pk_data(&pc->b, f), f->dlen, k, kl, d, dl) <= 0) {
 			size_t at = pc_lower(pc, k, kl, d, dl);
 			if (at < pc->b.n) {
 				pc->at = at;
@@ -494,7 +493,7 @@ int pidx_get(DB *db, DB_TXN *txn, const DBT *k, DBT *d, u_int32_t flags)
 
 static int op_cmp(const struct pidx_op *a, const struct pent *e, const struct pblock *b)
 {
-	return kd_cmp(a->key, a->klen, a->data, a->dlen, pk_key(b, e), e->klen, pk_data(b, e),
+	return idx_entry_cmp(a->key, a->klen, a->data, a->dlen, pk_key(b, e), e->klen, pk_data(b, e),
 		      e->dlen);
 }
 
@@ -690,7 +689,7 @@ int pidx_apply(DB *db, DB_TXN *txn, const struct pidx_op *ops, size_t n, bool un
 static int pidx_op_cmp(const void *x, const void *y)
 {
 	const struct pidx_op *a = x, *b = y;
-	return kd_cmp(a->key, a->klen, a->data, a->dlen, b->key, b->klen, b->data, b->dlen);
+	return idx_entry_cmp(a->key, a->klen, a->data, a->dlen, b->key, b->klen, b->data, b->dlen);
 }
 
 void pidx_sort(struct pidx_op *ops, size_t n)
@@ -701,7 +700,7 @@ void pidx_sort(struct pidx_op *ops, size_t n)
 int pidx_verify(DB *db, DB_TXN *txn, void (*bad)(void *ctx, enum pidx_bad what), void *ctx,
 		uint64_t *entries)
 {
-	*entries = 0;
+	uint64_t count = 0;
 	DBC *c;
 	int rc = db->cursor(db, txn, &c, 0);
 	if (rc)
@@ -716,11 +715,11 @@ int pidx_verify(DB *db, DB_TXN *txn, void (*bad)(void *ctx, enum pidx_bad what),
 			bad(ctx, PIDX_BAD_BLOCK);
 			continue;
 		}
-		*entries += b.n;
+		count += b.n;
 		bool sorted = true;
 		for (size_t i = 0; i < b.n; i++) {
 			const struct pent *e = &b.v[i];
-			if (have_prev && kd_cmp(prev.p, prev_kl, prev.p + prev_kl, prev.len - prev_kl,
+			if (have_prev && idx_entry_cmp(prev.p, prev_kl, prev.p + prev_kl, prev.len - prev_kl,
 						pk_key(&b, e), e->klen, pk_data(&b, e), e->dlen) >= 0)
 				sorted = false;
 			buf_reset(&prev);
@@ -740,5 +739,7 @@ int pidx_verify(DB *db, DB_TXN *txn, void (*bad)(void *ctx, enum pidx_bad what),
 	pb_free(&b);
 	buf_free(&prev);
 	buf_free(&key);
+	if (entries)
+		*entries = count;
 	return rc == DB_NOTFOUND ? 0 : rc;
 }

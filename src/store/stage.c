@@ -121,7 +121,7 @@ struct stage {
 	struct idrange *ranges[2];
 	size_t nranges[2], capranges[2];
 	uint64_t entries;	/* held back since the last merge */
-	bool building;		/* building an index from its records, not importing */
+	int only;		/* building this index alone from its records, or -1: an import's */
 	/* The run being sorted and written on a thread of its own (spill_background). */
 	struct runjob bg;
 	pthread_t bg_thread;
@@ -223,6 +223,7 @@ static struct stage *stage_new(int lockfd, const char *dir, struct err *e)
 	unlink(p);
 	free(p);
 	struct stage *st = xcalloc(1, sizeof *st);
+	st->only = -1;
 	st->lockfd = lockfd;
 	st->fd = fd;
 	return st;
@@ -344,24 +345,23 @@ static void ent_parse(const unsigned char *p, struct ent *en)
 	en->dlen = ((size_t)p[8] << 8) | p[9];
 }
 
-static int bytes_cmp(const unsigned char *a, size_t an, const unsigned char *b, size_t bn)
+/* Two entries as they are laid out in a run: index, key, value (the order Berkeley DB keeps
+ * them in), then sequence. */
+static int raw_cmp(const unsigned char *a, size_t akl, size_t adl, const unsigned char *b,
+		   size_t bkl, size_t bdl)
 {
-	int c = memcmp(a, b, an < bn ? an : bn);
-	return c ? c : (an > bn) - (an < bn);
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	int c = idx_entry_cmp(a + HDR, akl, a + HDR + akl, adl, b + HDR, bkl, b + HDR + bkl, bdl);
+	if (c)
+		return c;
+	uint32_t sa = be32_get(a + 2), sb = be32_get(b + 2);
+	return (sa > sb) - (sa < sb);
 }
 
-/* Index, key, value (the order Berkeley DB keeps them in), then sequence. */
 static int ent_cmp(const struct ent *a, const struct ent *b)
 {
-	if (a->sec != b->sec)
-		return a->sec < b->sec ? -1 : 1;
-	int c = bytes_cmp(a->p + HDR, a->klen, b->p + HDR, b->klen);
-	if (c)
-		return c;
-	c = bytes_cmp(a->p + HDR + a->klen, a->dlen, b->p + HDR + b->klen, b->dlen);
-	if (c)
-		return c;
-	return (a->seq > b->seq) - (a->seq < b->seq);
+	return raw_cmp(a->p, a->klen, a->dlen, b->p, b->klen, b->dlen);
 }
 
 static bool same_entry(const struct ent *a, const struct ent *b)
@@ -380,17 +380,8 @@ struct sref {
 static int cmp_srefs(const void *x, const void *y, void *arg)
 {
 	const struct sref *a = x, *b = y;
-	const unsigned char *base = arg, *pa = base + a->off, *pb = base + b->off;
-	if (pa[0] != pb[0])
-		return pa[0] < pb[0] ? -1 : 1;
-	int c = bytes_cmp(pa + HDR, a->klen, pb + HDR, b->klen);
-	if (c)
-		return c;
-	c = bytes_cmp(pa + HDR + a->klen, a->dlen, pb + HDR + b->klen, b->dlen);
-	if (c)
-		return c;
-	uint32_t sa = be32_get(pa + 2), sb = be32_get(pb + 2);
-	return (sa > sb) - (sa < sb);
+	const unsigned char *base = arg;
+	return raw_cmp(base + a->off, a->klen, a->dlen, base + b->off, b->klen, b->dlen);
 }
 
 static int write_all(int fd, const void *p, size_t n, uint64_t off)
@@ -692,7 +683,7 @@ static int chunk_fn(struct store *s, struct store_txn *t, void *ctx, struct err 
 	int out = rc ? store_dberr(s, e, rc, _("saving an index")) : 0;
 	for (size_t i = 0; out == 0 && i < cl.n; i++) {
 		const struct pidx_op *o = &ops[cl.v[i].op];
-		if (ch->st->building)
+		if (ch->st->only >= 0)
 			msg_error(_("index %s: a key is held by two records (%" PRIu64 " and %" PRIu64 ")"),
 				  store_db_specs[ch->sec].file, cl.v[i].holder, cl.v[i].pk);
 		else if (ch->sec == DBI_PERSON_CCCD)
@@ -782,12 +773,18 @@ static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct e
 	return rc;
 }
 
+/* Whether the stage holds back the entries of index sec. */
+static bool stage_takes(const struct stage *st, int sec)
+{
+	return st->only >= 0 ? sec == st->only : stage_holds(sec);
+}
+
 /* Everything held back goes into the indexes; the marker moves to the ids to come. */
 static int stage_merge(struct store *s, struct stage *st, bool advance, struct err *e)
 {
 	int rc = spill(st, e);
 	for (int i = 0; i < DBI__COUNT && rc == 0; i++)
-		if (stage_holds(i))
+		if (stage_takes(st, i))
 			rc = merge_index(s, st, i, e);
 	if (rc)
 		return rc;
@@ -810,60 +807,69 @@ static int stage_merge(struct store *s, struct stage *st, bool advance, struct e
 
 /* ---- completing an interrupted stage ------------------------------------------------------ */
 
-/* File again the entries of every record from the marker's ids on.  The cursor is closed
- * while a merge writes (it would hold a page a clash repair may need). */
+/* Hold back the entries the stage takes of every record of primary from id from on, merging
+ * whenever the runs are full.  The cursor is closed while a merge writes (it would hold a page
+ * a clash repair may need). */
+static int stage_records(struct store *s, struct stage *st, enum dbi primary, uint64_t from,
+			 struct err *e)
+{
+	DB *db = s->db[primary];
+	struct buf ent = BUF_INIT;
+	uint64_t next = from;
+	bool more = true;
+	int rc = 0;
+	while (more && rc == 0) {
+		DBC *c;
+		if ((rc = db->cursor(db, NULL, &c, DB_READ_COMMITTED)) != 0) {
+			rc = store_dberr(s, e, rc, _("reading"));
+			break;
+		}
+		unsigned char kb[8];
+		be64_put(kb, next);
+		DBT k = { .data = kb, .size = 8, .ulen = 8, .flags = DB_DBT_USERMEM }, v = { 0 };
+		u_int32_t op = DB_SET_RANGE;
+		int g;
+		while ((g = c->get(c, &k, &v, op)) == 0) {
+			op = DB_NEXT;
+			if (k.size != 8)
+				continue;
+			uint64_t id = be64_get(kb);
+			next = id + 1;
+			for (int sec = 0; sec < DBI__COUNT; sec++) {
+				if (store_db_specs[sec].primary != (int)primary || !stage_takes(st, sec))
+					continue;
+				size_t n;
+				buf_reset(&ent);
+				if (idx_entries(sec, id, v.data, v.size, &ent, &n) != 0)
+					continue;	/* the check reports a record that cannot be read */
+				size_t pos = 0;
+				struct idx_entry en;
+				while (idx_entry_next(&ent, &pos, &en))
+					stage_add(st, sec, false, en.key, en.klen, en.data, en.dlen);
+			}
+			if (st->mem.len >= stage_mem_limit && (rc = spill(st, e)) != 0)
+				break;
+			if (st->nruns >= stage_max_runs)
+				break;
+		}
+		c->close(c);
+		more = g == 0;
+		if (rc == 0 && g && g != DB_NOTFOUND)
+			rc = store_dberr(s, e, g, _("reading"));
+		if (rc == 0 && more)
+			rc = stage_merge(s, st, false, e);
+	}
+	buf_free(&ent);
+	return rc;
+}
+
+/* File again the entries of every record from the marker's ids on. */
 static int catch_up(struct store *s, struct stage *st, const uint64_t from[2], struct err *e)
 {
 	static const enum dbi prim[2] = { DBI_PERSON, DBI_MEMBERSHIP };
-	struct buf ent = BUF_INIT;
 	int rc = 0;
-	for (int sl = 0; sl < 2 && rc == 0; sl++) {
-		DB *db = s->db[prim[sl]];
-		uint64_t next = from[sl];
-		bool more = true;
-		while (more && rc == 0) {
-			DBC *c;
-			if ((rc = db->cursor(db, NULL, &c, DB_READ_COMMITTED)) != 0) {
-				rc = store_dberr(s, e, rc, _("reading"));
-				break;
-			}
-			unsigned char kb[8];
-			be64_put(kb, next);
-			DBT k = { .data = kb, .size = 8, .ulen = 8, .flags = DB_DBT_USERMEM }, v = { 0 };
-			u_int32_t op = DB_SET_RANGE;
-			int g;
-			while ((g = c->get(c, &k, &v, op)) == 0) {
-				op = DB_NEXT;
-				if (k.size != 8)
-					continue;
-				uint64_t id = be64_get(kb);
-				next = id + 1;
-				for (int sec = 0; sec < DBI__COUNT; sec++) {
-					if (store_db_specs[sec].primary != (int)prim[sl] || !stage_holds(sec))
-						continue;
-					size_t n;
-					buf_reset(&ent);
-					if (idx_entries(sec, id, v.data, v.size, &ent, &n) != 0)
-						continue;	/* the check reports a record that cannot be read */
-					size_t pos = 0;
-					struct idx_entry en;
-					while (idx_entry_next(&ent, &pos, &en))
-						stage_add(st, sec, false, en.key, en.klen, en.data, en.dlen);
-				}
-				if (st->mem.len >= stage_mem_limit && (rc = spill(st, e)) != 0)
-					break;
-				if (st->nruns >= stage_max_runs)
-					break;
-			}
-			c->close(c);
-			more = g == 0;
-			if (rc == 0 && g && g != DB_NOTFOUND)
-				rc = store_dberr(s, e, g, _("reading"));
-			if (rc == 0 && more)
-				rc = stage_merge(s, st, false, e);
-		}
-	}
-	buf_free(&ent);
+	for (int sl = 0; sl < 2 && rc == 0; sl++)
+		rc = stage_records(s, st, prim[sl], from[sl], e);
 	if (rc == 0)
 		rc = stage_merge(s, st, false, e);
 	if (rc == 0 && st->conflicts.len) {
@@ -882,42 +888,10 @@ int stage_build_index(struct store *s, enum dbi sec, struct err *e)
 	struct stage *st = stage_new(-1, s->dir, e);
 	if (!st)
 		return -ERR_IO;
-	st->building = true;
-	DB *db = s->db[store_db_specs[sec].primary];
-	struct buf ent = BUF_INIT;
-	DBC *c;
-	int rc = db->cursor(db, NULL, &c, DB_READ_COMMITTED);
-	if (rc)
-		rc = store_dberr(s, e, rc, _("building an index"));
-	else {
-		DBT k = { 0 }, v = { 0 };
-		int g = DB_NOTFOUND;
-		while (rc == 0 && (g = c->get(c, &k, &v, DB_NEXT)) == 0) {
-			size_t n;
-			buf_reset(&ent);
-			if (k.size != 8 || idx_entries(sec, be64_get(k.data), v.data, v.size, &ent, &n))
-				continue;	/* the check reports a record that cannot be read */
-			size_t pos = 0;
-			struct idx_entry en;
-			while (idx_entry_next(&ent, &pos, &en))
-				stage_add(st, sec, false, en.key, en.klen, en.data, en.dlen);
-			if (st->mem.len >= stage_mem_limit)
-				rc = spill(st, e);
-			/* Many runs are merged as they are: the next ones are merged into them. */
-			if (rc == 0 && st->nruns >= stage_max_runs) {
-				if ((rc = spill(st, e)) == 0 && (rc = merge_index(s, st, sec, e)) == 0) {
-					st->nruns = 0;
-					st->fsize = 0;
-				}
-			}
-		}
-		c->close(c);
-		if (rc == 0 && g != DB_NOTFOUND)
-			rc = store_dberr(s, e, g, _("building an index"));
-	}
-	if (rc == 0 && (rc = spill(st, e)) == 0)
-		rc = merge_index(s, st, sec, e);
-	buf_free(&ent);
+	st->only = sec;
+	int rc = stage_records(s, st, store_db_specs[sec].primary, 0, e);
+	if (rc == 0)
+		rc = stage_merge(s, st, false, e);
 	stage_free(st);
 	return rc;
 }

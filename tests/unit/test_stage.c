@@ -380,6 +380,52 @@ static void test_interrupted(uint64_t unit)
 	store_close(&s);
 }
 
+/* Indexes missing from a store (one made by an earlier version, whose index files had other
+ * names) are built from the records when it is opened, through sorted runs: with tiny runs
+ * here, and few of them, so that the build merges several times. */
+static void test_rebuild(uint64_t unit)
+{
+	struct store *s = open_store();
+	int members = members_of_unit(s, unit);
+	DB_TXN *t;
+	s->env->txn_begin(s->env, NULL, &t, 0);
+	for (int i = 0; i < DBI__COUNT; i++) {
+		if (store_db_specs[i].primary < 0)
+			continue;
+		u_int32_t gone;
+		s->db[i]->truncate(s->db[i], t, &gone, 0);
+		char key[64];
+		int kn = snprintf(key, sizeof key, "index:%s", store_db_specs[i].file);
+		DBT k = { .data = key, .size = (u_int32_t)kn };
+		s->db[DBI_META]->del(s->db[DBI_META], t, &k, 0);
+	}
+	/* An index file of the earlier kind, to be removed once the new ones are built. */
+	DB *old;
+	db_create(&old, s->env, 0);
+	old->set_flags(old, DB_DUPSORT);
+	ok(old->open(old, t, "idx_person_word.db", NULL, DB_BTREE, DB_CREATE, 0600) == 0,
+	   "an old index file");
+	old->close(old, 0);
+	t->commit(t, 0);
+	ok(by_cccd(s, 5, NULL) == false, "with the indexes emptied, a CCCD is not found");
+	store_close(&s);
+	stage_set_limits(4096, 3);
+	s = open_store();
+	stage_set_limits(0, 0);
+	ok(s != NULL, "the store opens and builds its indexes");
+	if (!s)
+		return;
+	uint64_t id = 0;
+	ok(by_cccd(s, 5, &id) && id != 0, "a CCCD is found again");
+	is_int(found_by_name(s, "nguyen van an so2000"), 1, "a name too");
+	is_int(members_of_unit(s, unit), members, "the unit has its %d members again", members);
+	is_int(check(s), 0, "the check passes");
+	char path[128];
+	snprintf(path, sizeof path, "%s/idx_person_word.db", dir);
+	ok(access(path, F_OK) != 0, "the old index file is gone");
+	store_close(&s);
+}
+
 int main(void)
 {
 	msg_set_sink(quiet, NULL);
@@ -398,6 +444,7 @@ int main(void)
 	test_other_process(s, unit);
 	store_close(&s);
 	test_interrupted(unit);
+	test_rebuild(unit);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	ok(system(cmd) == 0, "cleanup");
