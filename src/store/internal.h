@@ -160,6 +160,9 @@ void stage_note_id(struct stage *st, enum dbi primary, uint64_t id);
 bool stage_owns(const struct stage *st, enum dbi primary, uint64_t id);
 /* Transactions: what a rolled-back one held back is forgotten.  stage_txn_commit writes a
  * run when enough is held in memory (*rc: its error). */
+/* The entries laid out in mem as a stage holds them (see stage.c), in the order a run keeps
+ * them: their offsets in *offs (the caller frees it), and how many. */
+size_t stage_sort_offsets(const void *mem, size_t len, uint32_t **offs);
 void stage_txn_begin(struct stage *st);
 void stage_txn_abort(struct stage *st);
 void stage_txn_commit(struct stage *st, struct err *e, int *rc);

@@ -50,9 +50,9 @@
 
 /* Entries kept in memory before they are sorted and written as a run (while one run is sorted
  * on its thread the next fills: two of them in memory), and runs a merge reads at once (each
- * through its own buffer): 192 runs of 4 MB are the index entries of about 1.3 million
- * persons with their memberships. */
-#define DEFAULT_MEM (4u << 20)
+ * through its own buffer): 192 runs of 3 MB are the index entries of about 1.2 million
+ * persons with their memberships (a million took 162). */
+#define DEFAULT_MEM (3u << 20)
 #define DEFAULT_RUNS 192
 static size_t stage_mem_limit = DEFAULT_MEM;
 static size_t stage_max_runs = DEFAULT_RUNS;
@@ -248,6 +248,12 @@ static void stage_free(struct stage *st)
 	free(st);
 }
 
+/* Room for a run and the batch that crosses the limit, reserved at once. */
+static void reserve_mem(struct stage *st)
+{
+	buf_reserve(&st->mem, stage_mem_limit + stage_mem_limit / 4);
+}
+
 void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t klen,
 	       const void *data, size_t dlen)
 {
@@ -259,6 +265,8 @@ void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t
 	h[7] = (unsigned char)klen;
 	h[8] = (unsigned char)(dlen >> 8);
 	h[9] = (unsigned char)dlen;
+	if (!st->mem.p)
+		reserve_mem(st);
 	buf_add(&st->mem, h, HDR);
 	buf_add(&st->mem, key, klen);
 	buf_add(&st->mem, data, dlen);
@@ -377,11 +385,82 @@ struct sref {
 	uint16_t klen, dlen;
 };
 
-static int cmp_srefs(const void *x, const void *y, void *arg)
+static bool sref_less(const unsigned char *base, const struct sref *a, const struct sref *b)
 {
-	const struct sref *a = x, *b = y;
-	const unsigned char *base = arg;
-	return raw_cmp(base + a->off, a->klen, a->dlen, base + b->off, b->klen, b->dlen);
+	return raw_cmp(base + a->off, a->klen, a->dlen, base + b->off, b->klen, b->dlen) < 0;
+}
+
+static void sift_down(const unsigned char *base, struct sref *v, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < n && sref_less(base, &v[m], &v[l]))
+			m = l;
+		if (l + 1 < n && sref_less(base, &v[m], &v[l + 1]))
+			m = l + 1;
+		if (m == i)
+			return;
+		struct sref t = v[i];
+		v[i] = v[m];
+		v[m] = t;
+		i = m;
+	}
+}
+
+/* Sort a run's entries in place: quicksort with the median of three, heapsort past a depth
+ * limit (entries come from outside), insertion sort for short stretches.  In place because the
+ * library's qsort takes another buffer as big as the array, on top of the run. */
+static void sort_srefs(const unsigned char *base, struct sref *v, size_t n, unsigned depth)
+{
+	while (n > 16) {
+		if (depth-- == 0) {
+			for (size_t i = n / 2; i-- > 0;)
+				sift_down(base, v, n, i);
+			for (size_t i = n; i-- > 1;) {
+				struct sref t = v[0];
+				v[0] = v[i];
+				v[i] = t;
+				sift_down(base, v, i, 0);
+			}
+			return;
+		}
+		struct sref *a = &v[0], *m = &v[n / 2], *z = &v[n - 1], t;
+		if (sref_less(base, m, a)) { t = *m; *m = *a; *a = t; }
+		if (sref_less(base, z, m)) {
+			t = *z; *z = *m; *m = t;
+			if (sref_less(base, m, a)) { t = *m; *m = *a; *a = t; }
+		}
+		struct sref pivot = *m;
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (sref_less(base, &v[i], &pivot))
+				i++;
+			while (sref_less(base, &pivot, &v[j]))
+				j--;
+			if (i >= j)
+				break;
+			t = v[i]; v[i] = v[j]; v[j] = t;
+			i++;
+			j--;
+		}
+		/* [0, j] and [j + 1, n): recurse on the smaller, loop on the larger. */
+		size_t left = j + 1;
+		if (left < n - left) {
+			sort_srefs(base, v, left, depth);
+			v += left;
+			n -= left;
+		} else {
+			sort_srefs(base, v + left, n - left, depth);
+			n = left;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct sref x = v[i];
+		size_t j = i;
+		for (; j > 0 && sref_less(base, &x, &v[j - 1]); j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 static int write_all(int fd, const void *p, size_t n, uint64_t off)
@@ -400,12 +479,12 @@ static int write_all(int fd, const void *p, size_t n, uint64_t off)
 	return 0;
 }
 
-static void write_run(struct runjob *j)
+/* The entries laid out in mem, in run order: an array of n refs (the caller frees it). */
+static struct sref *sorted_refs(const unsigned char *base, size_t len, size_t *np)
 {
-	const unsigned char *base = (const unsigned char *)j->mem.p;
 	size_t n = 0, cap = 1024;
 	struct sref *order = xmalloc(cap * sizeof *order);
-	for (size_t off = 0; off < j->mem.len;) {
+	for (size_t off = 0; off < len;) {
 		struct ent en;
 		ent_parse(base + off, &en);
 		if (n == cap)
@@ -413,7 +492,30 @@ static void write_run(struct runjob *j)
 		order[n++] = (struct sref){ (uint32_t)off, (uint16_t)en.klen, (uint16_t)en.dlen };
 		off += HDR + en.klen + en.dlen;
 	}
-	qsort_r(order, n, sizeof *order, cmp_srefs, (void *)base);
+	unsigned depth = 2;
+	for (size_t k = n; k > 1; k >>= 1)
+		depth += 2;
+	sort_srefs(base, order, n, depth);
+	*np = n;
+	return order;
+}
+
+size_t stage_sort_offsets(const void *mem, size_t len, uint32_t **offs)
+{
+	size_t n;
+	struct sref *order = sorted_refs(mem, len, &n);
+	*offs = xmalloc((n ? n : 1) * sizeof **offs);
+	for (size_t i = 0; i < n; i++)
+		(*offs)[i] = order[i].off;
+	free(order);
+	return n;
+}
+
+static void write_run(struct runjob *j)
+{
+	const unsigned char *base = (const unsigned char *)j->mem.p;
+	size_t n;
+	struct sref *order = sorted_refs(base, j->mem.len, &n);
 	struct run *r = &j->run;
 	memset(r, 0, sizeof *r);
 	/* Written through a buffer, section by section (the order is by index first). */
@@ -425,7 +527,7 @@ static void write_run(struct runjob *j)
 		struct ent en = { 0 };
 		if (i < n)
 			ent_parse(base + order[i].off, &en);
-		if (i == n || (int)en.sec != cur || out.len >= (1u << 20)) {
+		if (i == n || (int)en.sec != cur || out.len >= (256u << 10)) {
 			if (out.len && write_all(j->fd, out.p, out.len, pos) != 0)
 				j->err = errno ? errno : EIO;
 			if (cur >= 0)
@@ -497,9 +599,13 @@ static int spill_background(struct stage *st, struct err *e)
 	int rc = spill_wait(st, e);
 	if (rc || !st->mem.len)
 		return rc;
-	buf_free(&st->bg.mem);
+	/* The two buffers take turns: one fills while the other is sorted, and neither is
+	 * grown or faulted in again (copying and page faults were a tenth of the import). */
+	struct buf spare = st->bg.mem;
 	st->bg = (struct runjob){ .fd = st->fd, .mem = st->mem, .start = st->fsize };
-	st->mem = (struct buf)BUF_INIT;
+	st->mem = spare;
+	buf_reset(&st->mem);
+	reserve_mem(st);
 	if (pthread_create(&st->bg_thread, NULL, run_thread, &st->bg) != 0) {
 		write_run(&st->bg);	/* no thread to be had: here and now */
 		return add_run(st, &st->bg, e);
@@ -783,6 +889,9 @@ static bool stage_takes(const struct stage *st, int sec)
 static int stage_merge(struct store *s, struct stage *st, bool advance, struct err *e)
 {
 	int rc = spill(st, e);
+	/* The merge needs their memory for its readers; they are reserved again after it. */
+	buf_free(&st->mem);
+	buf_free(&st->bg.mem);
 	for (int i = 0; i < DBI__COUNT && rc == 0; i++)
 		if (stage_takes(st, i))
 			rc = merge_index(s, st, i, e);

@@ -1,7 +1,8 @@
 /* Unit tests for staged indexing (src/store/stage.c): entries of new records held back and
  * merged in key order, rolled-back batches forgotten, the staging process's own changes,
  * windows, another process kept from changing held-back records, a CCCD clash found at the
- * merge, and an interrupted stage completed by the next process to open the store. */
+ * merge, an interrupted stage completed by the next process to open the store, and the sort
+ * of a run's entries. */
 #include "tap.h"
 #include "store_test.h"
 
@@ -180,6 +181,97 @@ static uint64_t add_unit(struct store *s)
 	uint64_t id = store_write(s, add_unit_fn, &u, &e) == 0 ? u.m.id : 0;
 	rec_clear(&REC_DEF_UNIT, &u);
 	return id;
+}
+
+/* ---- the sort of a run ----------------------------------------------------------------------- */
+
+/* An entry as the stage lays it out: index, operation, sequence (4 bytes), key length, value
+ * length (2 bytes each), key, value. */
+static void put_entry(struct buf *b, unsigned sec, uint32_t seq, const char *key, size_t klen,
+		      uint64_t val)
+{
+	unsigned char h[10] = { (unsigned char)sec, 1, (unsigned char)(seq >> 24),
+				(unsigned char)(seq >> 16), (unsigned char)(seq >> 8),
+				(unsigned char)seq, 0, (unsigned char)klen, 0, 8 };
+	buf_add(b, h, sizeof h);
+	buf_add(b, key, klen);
+	unsigned char v[8];
+	for (int i = 0; i < 8; i++)
+		v[i] = (unsigned char)(val >> (56 - 8 * i));
+	buf_add(b, v, 8);
+}
+
+static int ref_cmp(const unsigned char *a, const unsigned char *b)
+{
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	int c = idx_entry_cmp(a + 10, a[7], a + 10 + a[7], 8, b + 10, b[7], b + 10 + b[7], 8);
+	if (c)
+		return c;
+	uint32_t sa = ((uint32_t)a[2] << 24) | ((uint32_t)a[3] << 16) | ((uint32_t)a[4] << 8) | a[5];
+	uint32_t sb = ((uint32_t)b[2] << 24) | ((uint32_t)b[3] << 16) | ((uint32_t)b[4] << 8) | b[5];
+	return (sa > sb) - (sa < sb);
+}
+
+/* Whether the offsets name every entry of mem once, in order. */
+static bool sorted_whole(const struct buf *mem, const uint32_t *offs, size_t n, size_t want)
+{
+	if (n != want)
+		return false;
+	const unsigned char *base = (const unsigned char *)mem->p;
+	unsigned char *seen = xcalloc(mem->len ? mem->len : 1, 1);
+	bool good = true;
+	for (size_t i = 0; i < n && good; i++) {
+		if (offs[i] >= mem->len || seen[offs[i]]++)
+			good = false;
+		else if (i && ref_cmp(base + offs[i - 1], base + offs[i]) > 0)
+			good = false;
+	}
+	free(seen);
+	return good;
+}
+
+static void test_sort(void)
+{
+	static const char *const names[] = { "sorted", "reversed", "all equal", "few keys",
+					     "random", "organ pipe" };
+	const size_t n = 20000;
+	srand(7);
+	for (int pat = 0; pat < 6; pat++) {
+		struct buf mem = BUF_INIT;
+		for (size_t i = 0; i < n; i++) {
+			char key[16];
+			size_t kl;
+			unsigned sec = 3;
+			switch (pat) {
+			case 0: kl = (size_t)snprintf(key, sizeof key, "k%08zu", i); break;
+			case 1: kl = (size_t)snprintf(key, sizeof key, "k%08zu", n - i); break;
+			case 2: kl = (size_t)snprintf(key, sizeof key, "same"); break;
+			case 3: kl = (size_t)snprintf(key, sizeof key, "k%d", rand() % 3); break;
+			case 5:
+				kl = (size_t)snprintf(key, sizeof key, "k%08zu", i < n / 2 ? i : n - i);
+				break;
+			default:
+				sec = 3 + (unsigned)(rand() % 3);
+				kl = (size_t)(1 + rand() % 12);
+				for (size_t k = 0; k < kl; k++)
+					key[k] = (char)("ab\0\1z"[rand() % 5]);
+				break;
+			}
+			/* Equal entries differ by sequence only: the value repeats. */
+			put_entry(&mem, sec, (uint32_t)(pat == 1 ? n - i : i), key, kl,
+				  (uint64_t)(pat == 2 ? 1 : rand() % 50));
+		}
+		uint32_t *offs = NULL;
+		size_t got = stage_sort_offsets(mem.p, mem.len, &offs);
+		ok(sorted_whole(&mem, offs, got, n), "a run of %zu entries, %s, is sorted whole", n,
+		   names[pat]);
+		free(offs);
+		buf_free(&mem);
+	}
+	uint32_t *offs = NULL;
+	is_int((int)stage_sort_offsets("", 0, &offs), 0, "an empty run sorts to nothing");
+	free(offs);
 }
 
 /* ---- in one process ------------------------------------------------------------------------ */
@@ -438,6 +530,7 @@ int main(void)
 		return done_testing();
 	uint64_t unit = add_unit(s);
 	ok(unit != 0, "a unit to put the memberships in");
+	test_sort();
 	uint64_t *ids = xcalloc(1000, sizeof *ids);
 	test_stage_in_process(s, unit, ids);
 	free(ids);
