@@ -114,11 +114,12 @@ static void add_named(struct importer *im, const char *key, size_t klen, uint64_
 
 /* ---- the persons added since the stage's last merge ---------------------------------------- */
 
-/* Slots of the map: 4 bytes each, two per person with a CCCD; full at three quarters, when the
+/* Slots of the map: 4 bytes each, two per person with a CCCD; full at four fifths, when the
  * stage is merged.  A slot keeps ID_BITS of the person's id (counted from the first one the map
  * took) and the rest of the key's hash as a fingerprint: a false match costs the caller one
- * record read, which it checks anyway.  Half a million persons between two merges. */
-#define IDMAP_SLOTS (1u << 21)
+ * record read, which it checks anyway.  10 MB: a million persons between two merges, so an
+ * import of that size merges only at its end (a merge in the middle cost a tenth of it). */
+#define IDMAP_SLOTS (10u << 18)
 #define ID_BITS 22
 #define ID_MASK ((1u << ID_BITS) - 1)
 
@@ -126,10 +127,7 @@ static size_t idmap_slots(const struct import_opts *o)
 {
 	if (!o->window)
 		return IDMAP_SLOTS;
-	size_t want = o->window * 2 * 4 / 3 + 2, n = 4;
-	while (n < want)
-		n *= 2;
-	return n;
+	return o->window * 2 * 5 / 4 + 2;
 }
 
 static uint64_t idmap_hash(char kind, const char *key, size_t klen)
@@ -150,7 +148,13 @@ static uint32_t idmap_print(uint64_t h)
 
 static bool idmap_full(const struct idmap *m)
 {
-	return m->n >= m->cap / 4 * 3;
+	return m->n * 5 >= m->cap * 4;
+}
+
+/* Where a hash starts probing: its low half scaled to the map (any size of map will do). */
+static size_t idmap_start(const struct idmap *m, uint64_t h)
+{
+	return (size_t)(((h & 0xffffffffu) * (uint64_t)m->cap) >> 32);
 }
 
 /* Remember that person id has this key; false if the map cannot take it (merge first). */
@@ -163,9 +167,9 @@ static bool idmap_put(struct idmap *m, char kind, const char *key, size_t klen, 
 	if (idmap_full(m) || id < m->base || id - m->base >= ID_MASK)
 		return false;
 	uint64_t h = idmap_hash(kind, key, klen);
-	size_t i = h & (m->cap - 1);
+	size_t i = idmap_start(m, h);
 	while (m->slot[i])
-		i = (i + 1) & (m->cap - 1);
+		i = i + 1 == m->cap ? 0 : i + 1;
 	m->slot[i] = idmap_print(h) | (uint32_t)(id - m->base + 1);
 	m->n++;
 	return true;
@@ -180,7 +184,7 @@ static size_t idmap_get(const struct idmap *m, char kind, const char *key, size_
 	uint64_t h = idmap_hash(kind, key, klen);
 	uint32_t print = idmap_print(h);
 	size_t n = 0;
-	for (size_t i = h & (m->cap - 1); m->slot[i]; i = (i + 1) & (m->cap - 1))
+	for (size_t i = idmap_start(m, h); m->slot[i]; i = i + 1 == m->cap ? 0 : i + 1)
 		if ((m->slot[i] & ~ID_MASK) == print && n < max)
 			ids[n++] = m->base + (m->slot[i] & ID_MASK) - 1;
 	return n;
@@ -794,6 +798,9 @@ int import_csv(struct store *s, const struct import_opts *o, struct import_repor
 	 * otherwise raise the threshold to the largest buffer freed and keep such buffers in a
 	 * heap that fragments: measured, 10 MB more at the peak of a million-row import. */
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	/* Setting it also fixes the trim threshold at 128 KB: every merge transaction's array
+	 * of changes (half a megabyte) went back to the system and was faulted in again. */
+	mallopt(M_TRIM_THRESHOLD, 2 << 20);
 #endif
 	struct importer *im = xcalloc(1, sizeof *im);
 	im->s = s;
