@@ -146,8 +146,10 @@ struct store_txn {
 /* stage.c: index entries of the records an import creates, held back in sorted runs and
  * merged into the indexes in key order (see there). */
 struct stage;
-/* Tests: bytes held in memory before a run is written, runs before a merge (0: defaults). */
-void stage_set_limits(size_t mem, size_t max_runs);
+/* Tests: bytes held in memory before a run is written, runs before a merge, changes per merge
+ * transaction (0: defaults).  With HV_SYNC in the environment runs are sorted and merged
+ * without threads. */
+void stage_set_limits(size_t mem, size_t max_runs, size_t chunk);
 /* Whether a stage holds back the entries of index sec. */
 bool stage_holds(enum dbi sec);
 /* Whether an entry of these sizes can be held back (else it is written at once). */

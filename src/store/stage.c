@@ -32,6 +32,7 @@
 #include "util/i18n.h"
 #include "util/msg.h"
 #include "util/path.h"
+#include "util/queue.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -54,17 +55,19 @@
  * persons with their memberships (a million took 162). */
 #define DEFAULT_MEM (3u << 20)
 #define DEFAULT_RUNS 192
+/* Index changes per merge transaction. */
+#define MERGE_CHUNK 20000
 static size_t stage_mem_limit = DEFAULT_MEM;
 static size_t stage_max_runs = DEFAULT_RUNS;
+static size_t merge_chunk = MERGE_CHUNK;
 
-void stage_set_limits(size_t mem, size_t max_runs)
+void stage_set_limits(size_t mem, size_t max_runs, size_t chunk)
 {
 	stage_mem_limit = mem ? mem : DEFAULT_MEM;
 	stage_max_runs = max_runs ? max_runs : DEFAULT_RUNS;
+	merge_chunk = chunk ? chunk : MERGE_CHUNK;
 }
 #define READ_BUF (24u << 10)
-/* Index changes per merge transaction. */
-#define MERGE_CHUNK 20000
 
 static const char MARKER[] = "stage";
 #define MARKER_LEN (sizeof MARKER - 1)
@@ -812,24 +815,79 @@ static int flush_chunk(struct store *s, struct chunk *ch, struct err *e)
 	return rc;
 }
 
-/* Merge the runs' sections of index sec into it. */
-static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct err *e)
+/* The merge of one index's sections runs on two threads: one reads the runs and merges them
+ * into chunks of changes in entry order (a heap of a hundred and more readers: a third of the
+ * merge), the other files each chunk in its own transaction.  Three chunk buffers take turns
+ * between them through two queues. */
+#define NCHUNKBUFS 3
+
+struct chunkbuf {
+	struct buf ops;
+	size_t n;
+	int err;		/* errno of a failed read of the work file, with the chunk before it */
+};
+
+struct producer {
+	struct stage *st;
+	enum dbi sec;
+	struct queue *full, *empty;	/* chunkbufs to file, chunkbufs to fill */
+	struct chunkbuf bufs[NCHUNKBUFS];
+	pthread_t thread;
+	/* Without a thread, chunks are filed as they are made: */
+	struct store *s;
+	struct chunk *ch;
+	struct err *e;
+	int rc;
+};
+
+static int file_chunk(struct store *s, struct chunk *ch, struct chunkbuf *cb, struct err *e)
 {
+	int rc = 0;
+	if (cb->n) {
+		ch->ops = cb->ops;
+		ch->n = cb->n;
+		rc = flush_chunk(s, ch, e);
+		cb->ops = ch->ops;	/* emptied, its memory kept */
+		ch->ops = (struct buf)BUF_INIT;
+	}
+	if (rc == 0 && cb->err)
+		rc = err_set(e, ERR_IO, _("cannot read the import's work file: %s"), strerror(cb->err));
+	cb->n = 0;
+	cb->err = 0;
+	buf_reset(&cb->ops);
+	return rc;
+}
+
+/* Hand a full chunk over; the buffer to fill next, or NULL to stop. */
+static struct chunkbuf *hand_over(struct producer *pr, struct chunkbuf *cb)
+{
+	if (!pr->full) {
+		pr->rc = file_chunk(pr->s, pr->ch, cb, pr->e);
+		return pr->rc ? NULL : cb;
+	}
+	return queue_push(pr->full, cb) ? queue_pop(pr->empty) : NULL;
+}
+
+/* Read the runs' sections of p->sec and hand their merge over chunk by chunk; the queue of
+ * full chunks is closed at the end (or when the filing side gave up). */
+static void produce(struct producer *pr)
+{
+	struct stage *st = pr->st;
 	size_t nr = 0;
 	struct reader *rd = xcalloc(st->nruns ? st->nruns : 1, sizeof *rd);
 	struct reader **heap = xcalloc(st->nruns ? st->nruns : 1, sizeof *heap);
-	int rc = 0;
-	for (size_t i = 0; i < st->nruns && rc == 0; i++) {
-		if (!st->runs[i].len[sec])
+	int err = 0;
+	for (size_t i = 0; i < st->nruns && !err; i++) {
+		if (!st->runs[i].len[pr->sec])
 			continue;
 		struct reader *r = &rd[nr];
 		r->fd = st->fd;
-		r->pos = st->runs[i].off[sec];
-		r->end = r->pos + st->runs[i].len[sec];
+		r->pos = st->runs[i].off[pr->sec];
+		r->end = r->pos + st->runs[i].len[pr->sec];
 		r->cap = READ_BUF;
 		r->buf = xmalloc(r->cap);
 		if (reader_next(r) != 0)
-			rc = -1;
+			err = errno ? errno : EIO;
 		nr++;
 	}
 	size_t nh = 0;
@@ -838,18 +896,20 @@ static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct e
 			heap[nh++] = &rd[i];
 	for (size_t i = nh; i-- > 0;)
 		heap_down(heap, nh, i);
-	struct chunk ch = { .st = st, .sec = sec, .ops = BUF_INIT, .conflicts = BUF_INIT };
+	struct chunkbuf *cb = pr->full ? queue_pop(pr->empty) : &pr->bufs[0];
 	struct buf last = BUF_INIT;	/* the latest operation on the entry being gathered */
 	struct ent lastent = { 0 };
-	while (rc == 0) {
+	while (cb && !err) {
 		struct ent *top = nh ? &heap[0]->cur : NULL;
 		/* An entry's operations arrive together, oldest first: the last one stands. */
 		if (last.len && (!top || !same_entry(top, &lastent))) {
-			buf_add(&ch.ops, last.p, last.len);
-			ch.n++;
+			buf_add(&cb->ops, last.p, last.len);
+			cb->n++;
 			buf_reset(&last);
-			if (ch.n >= MERGE_CHUNK && (rc = flush_chunk(s, &ch, e)) != 0)
-				break;
+			if (cb->n >= merge_chunk) {
+				cb = hand_over(pr, cb);
+				continue;
+			}
 		}
 		if (!top)
 			break;
@@ -858,24 +918,66 @@ static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct e
 		ent_parse((const unsigned char *)last.p, &lastent);
 		struct reader *r = heap[0];
 		if (reader_next(r) != 0) {
-			rc = -1;
+			err = errno ? errno : EIO;
 			break;
 		}
 		if (r->done)
 			heap[0] = heap[--nh];
 		heap_down(heap, nh, 0);
 	}
-	if (rc == -1)
-		rc = err_set(e, ERR_IO, _("cannot read the import's work file: %s"), strerror(errno));
-	if (rc == 0)
-		rc = flush_chunk(s, &ch, e);
+	if (cb) {
+		cb->err = err;
+		hand_over(pr, cb);	/* the last chunk, or the error */
+	}
+	if (pr->full)
+		queue_close(pr->full);
 	for (size_t i = 0; i < nr; i++)
 		free(rd[i].buf);
 	free(rd);
 	free(heap);
-	buf_free(&ch.ops);
-	buf_free(&ch.conflicts);
 	buf_free(&last);
+}
+
+static void *produce_thread(void *arg)
+{
+	produce(arg);
+	return NULL;
+}
+
+/* Merge the runs' sections of index sec into it. */
+static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct err *e)
+{
+	struct chunk ch = { .st = st, .sec = sec, .ops = BUF_INIT, .conflicts = BUF_INIT };
+	struct producer pr = { .st = st, .sec = sec, .s = s, .ch = &ch, .e = e };
+	pr.full = queue_new(NCHUNKBUFS);
+	pr.empty = queue_new(NCHUNKBUFS);
+	for (size_t i = 0; i < NCHUNKBUFS; i++)
+		queue_push(pr.empty, &pr.bufs[i]);
+	int rc = 0;
+	if (!getenv("HV_SYNC") && pthread_create(&pr.thread, NULL, produce_thread, &pr) == 0) {
+		struct chunkbuf *cb;
+		while ((cb = queue_pop(pr.full)) != NULL) {
+			if (rc == 0)
+				rc = file_chunk(s, &ch, cb, e);
+			if (rc) {
+				queue_close(pr.empty);	/* the producer stops at its next chunk */
+				queue_close(pr.full);
+			} else {
+				queue_push(pr.empty, cb);
+			}
+		}
+		pthread_join(pr.thread, NULL);
+		queue_free(&pr.full);
+		queue_free(&pr.empty);
+	} else {
+		queue_free(&pr.full);	/* no thread to be had (or HV_SYNC): here and now */
+		queue_free(&pr.empty);
+		produce(&pr);
+		rc = pr.rc;
+	}
+	for (size_t i = 0; i < NCHUNKBUFS; i++)
+		buf_free(&pr.bufs[i].ops);
+	buf_free(&ch.conflicts);
 	return rc;
 }
 

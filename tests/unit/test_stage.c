@@ -281,7 +281,7 @@ static void test_stage_in_process(struct store *s, uint64_t unit, uint64_t *ids)
 	struct err e;
 	err_clear(&e);
 	/* Tiny runs and windows: spills and several merges on a few hundred records. */
-	stage_set_limits(4096, 4);
+	stage_set_limits(4096, 4, 7);
 	is_int(store_stage_begin(s, &e), 0, "a stage opens");
 	is_int(write_batch(s, 0, 50, unit, false, ids), 0, "a bulk batch of 50 persons commits");
 	uint64_t id = 0;
@@ -311,7 +311,7 @@ static void test_stage_in_process(struct store *s, uint64_t unit, uint64_t *ids)
 	is_int(store_stage_end(s, &conflicts, &e), 0, "the stage ends with a last merge");
 	is_int((int)conflicts.len, 0, "without clashes");
 	buf_free(&conflicts);
-	stage_set_limits(0, 0);
+	stage_set_limits(0, 0, 0);
 	int all = 0;
 	for (int i = 0; i < 400; i++)
 		all += by_cccd(s, i, &id) && id == ids[i];
@@ -501,9 +501,9 @@ static void test_rebuild(uint64_t unit)
 	t->commit(t, 0);
 	ok(by_cccd(s, 5, NULL) == false, "with the indexes emptied, a CCCD is not found");
 	store_close(&s);
-	stage_set_limits(4096, 3);
+	stage_set_limits(4096, 3, 5);
 	s = open_store();
-	stage_set_limits(0, 0);
+	stage_set_limits(0, 0, 0);
 	ok(s != NULL, "the store opens and builds its indexes");
 	if (!s)
 		return;
@@ -533,9 +533,22 @@ int main(void)
 	test_sort();
 	uint64_t *ids = xcalloc(1000, sizeof *ids);
 	test_stage_in_process(s, unit, ids);
-	free(ids);
 	test_other_process(s, unit);
 	store_close(&s);
+	/* Again in a store of its own without threads: runs sorted and merges filed as they are
+	 * made, on the one thread (what happens when no thread can be had). */
+	char threaded[sizeof dir];
+	memcpy(threaded, dir, sizeof dir);
+	snprintf(dir, sizeof dir, "%.40s/sync", threaded);
+	setenv("HV_SYNC", "1", 1);
+	if ((s = open_store()) != NULL) {
+		diag("without threads");
+		test_stage_in_process(s, add_unit(s), ids);
+		store_close(&s);
+	}
+	unsetenv("HV_SYNC");
+	memcpy(dir, threaded, sizeof dir);
+	free(ids);
 	test_interrupted(unit);
 	test_rebuild(unit);
 	char cmd[128];
