@@ -29,7 +29,7 @@ const struct cli_cmd cli_commands[] = {
 	  N_("      --org CODE      organization of rows that name none (MT CD DTN PN ND CCB)\n"
 	     "      --unit PATH     unit of rows that name none, e.g. \"Xã An Bình/Chi hội Thôn Đông\"\n"
 	     "      --rejects FILE  where rejected rows go (default: FILE's name ending .rejects.csv)\n"
-	     "      --batch N       rows per transaction (default 2000)\n"
+	     "      --batch N       rows per transaction (default 1000)\n"
 	     "      --encoding E    the file's encoding (utf-8 tcvn3 vn1 vni vps viscii cp1258 viqr\n"
 	     "                      nfd); default: guessed from the file\n"
 	     "      --preview[=N]   show the encoding and the first N rows (10) as read; import\n"

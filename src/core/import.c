@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DEFAULT_BATCH 2000
+#define DEFAULT_BATCH 1000
 #define MAX_WARNINGS_KEPT 20
 
 /* ---- writing a batch ------------------------------------------------------------------- */

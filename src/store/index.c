@@ -433,8 +433,13 @@ int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t
 	/* A record this import created, whose entries are held back: its changes are too. */
 	struct stage *st = t->stage;
 	bool staged = st && (old ? stage_owns(st, primary, id) : new != NULL);
-	if (staged && !old)
+	/* A new record's held-back entries are made on the stage's own thread, after the
+	 * commit: here only the indexes the stage does not take are written. */
+	bool deferred = false;
+	if (staged && !old) {
 		stage_note_id(st, primary, id);
+		deferred = stage_add_record(st, primary, id, new->p, new->len);
+	}
 	/* Unique indexes first: a clash then leaves nothing written. */
 	for (int pass = 0; pass < 2 && rc == 0; pass++) {
 		for (int i = 0; i < DBI__COUNT && rc == 0; i++) {
@@ -442,7 +447,7 @@ int store_index(struct store *s, struct store_txn *t, enum dbi primary, uint64_t
 			if (sp->primary != (int)primary)
 				continue;
 			bool unique = !(sp->flags & DB_DUPSORT);
-			if (unique != (pass == 0))
+			if (unique != (pass == 0) || (deferred && stage_holds(i)))
 				continue;
 			size_t n;
 			buf_reset(&oent);

@@ -154,17 +154,22 @@ void stage_set_limits(size_t mem, size_t max_runs, size_t chunk);
 bool stage_holds(enum dbi sec);
 /* Whether an entry of these sizes can be held back (else it is written at once). */
 #define STAGE_FITS(klen, dlen) ((klen) <= 0xffff && (dlen) <= 0xffff)
-/* Hold back the addition (del false) or removal of an index entry. */
+/* In a bulk transaction: hold back the addition (del false) or removal of an index entry; or
+ * every entry the stage takes of a new record (false: the record is too big, the caller holds
+ * its entries back one by one). */
 void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t klen,
 	       const void *data, size_t dlen);
+bool stage_add_record(struct stage *st, enum dbi primary, uint64_t id, const void *data,
+		      size_t n);
 /* The record id was created with its entries held back; stage_owns tells such records. */
 void stage_note_id(struct stage *st, enum dbi primary, uint64_t id);
 bool stage_owns(const struct stage *st, enum dbi primary, uint64_t id);
-/* Transactions: what a rolled-back one held back is forgotten.  stage_txn_commit writes a
- * run when enough is held in memory (*rc: its error). */
 /* The entries laid out in mem as a stage holds them (see stage.c), in the order a run keeps
  * them: their offsets in *offs (the caller frees it), and how many. */
 size_t stage_sort_offsets(const void *mem, size_t len, uint32_t **offs);
+/* Transactions: what a rolled-back one held back is forgotten.  After a commit, the stage's
+ * own thread makes the entries of what it held back and writes a run when enough is held in
+ * memory (*rc: an error of that thread, reported at a later commit or merge). */
 void stage_txn_begin(struct stage *st);
 void stage_txn_abort(struct stage *st);
 void stage_txn_commit(struct stage *st, struct err *e, int *rc);

@@ -38,6 +38,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +112,12 @@ struct idrange {
 	uint64_t lo, hi;
 };
 
+/* Transactions' jobs on their way to the indexer: a batch's worth each, two in flight. */
+#define NJOBBUFS 2
+/* Records up to this size have their entries made by the indexer (every entry of such a record
+ * fits in a run); a bigger one is indexed as it is written. */
+#define DEFER_MAX (8u << 10)
+
 struct stage {
 	int lockfd;
 	int fd;			/* the runs: a file unlinked as soon as it was made */
@@ -130,12 +137,21 @@ struct stage {
 	pthread_t bg_thread;
 	bool bg_running;
 	struct buf conflicts;	/* CCCD clashes found by merges, one line each */
-	/* A transaction's starting point, to forget what it staged if it is rolled back. */
-	size_t mark_mem;
+	/* What the transaction in progress holds back, as jobs for the indexer (below); and its
+	 * starting point in the ranges, to forget its records if it is rolled back. */
+	struct buf txn;
 	size_t mark_nranges[2];
 	uint64_t mark_hi[2];
-	uint32_t mark_seq;
-	uint64_t mark_entries;
+	/* The indexer: a thread that turns committed transactions' jobs into entries and runs.
+	 * While it runs it alone uses fsize, runs, nruns, mem, seq, entries and bg; the main
+	 * thread takes them back by stopping it (indexer_stop). */
+	pthread_t ix_thread;
+	bool ix_running;
+	struct queue *ix_todo, *ix_free;	/* jobbufs to do, jobbufs done */
+	struct buf ix_bufs[NJOBBUFS];
+	atomic_int ix_rc;	/* the indexer's first error (then it stops working) */
+	struct err ix_err;	/* its message, read once the thread has ended */
+	atomic_size_t ix_runs;	/* runs written or being written, for store_stage_full */
 };
 
 /* ---- the lock ---------------------------------------------------------------------------- */
@@ -232,10 +248,16 @@ static struct stage *stage_new(int lockfd, const char *dir, struct err *e)
 	return st;
 }
 
+static int indexer_stop(struct stage *st, struct err *e);
+
 static void stage_free(struct stage *st)
 {
 	if (!st)
 		return;
+	indexer_stop(st, NULL);
+	for (int i = 0; i < NJOBBUFS; i++)
+		buf_free(&st->ix_bufs[i]);
+	buf_free(&st->txn);
 	if (st->bg_running)
 		pthread_join(st->bg_thread, NULL);
 	buf_free(&st->bg.mem);
@@ -257,8 +279,9 @@ static void reserve_mem(struct stage *st)
 	buf_reserve(&st->mem, stage_mem_limit + stage_mem_limit / 4);
 }
 
-void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t klen,
-	       const void *data, size_t dlen)
+/* Hold an entry back in memory (the indexer's, or the one thread's when none runs). */
+static void stage_put(struct stage *st, enum dbi sec, bool del, const void *key, size_t klen,
+		      const void *data, size_t dlen)
 {
 	unsigned char h[HDR];
 	h[0] = (unsigned char)sec;
@@ -316,9 +339,7 @@ bool stage_owns(const struct stage *st, enum dbi primary, uint64_t id)
 
 void stage_txn_begin(struct stage *st)
 {
-	st->mark_mem = st->mem.len;
-	st->mark_seq = st->seq;
-	st->mark_entries = st->entries;
+	buf_reset(&st->txn);
 	for (int i = 0; i < 2; i++) {
 		st->mark_nranges[i] = st->nranges[i];
 		st->mark_hi[i] = st->nranges[i] ? st->ranges[i][st->nranges[i] - 1].hi : 0;
@@ -327,9 +348,7 @@ void stage_txn_begin(struct stage *st)
 
 void stage_txn_abort(struct stage *st)
 {
-	st->mem.len = st->mark_mem;
-	st->seq = st->mark_seq;
-	st->entries = st->mark_entries;
+	buf_reset(&st->txn);
 	for (int i = 0; i < 2; i++) {
 		st->nranges[i] = st->mark_nranges[i];
 		if (st->nranges[i])
@@ -617,11 +636,170 @@ static int spill_background(struct stage *st, struct err *e)
 	return 0;
 }
 
+/* ---- the indexer ------------------------------------------------------------------------- */
+
+/* Jobs, one after the other in a transaction's buffer:
+ *   'R', primary (1 byte), id (8), length (4), the record as stored: hold back the entries of
+ *	a new record (made here, on the indexer's thread, not while the batch is written);
+ *   'E', index (1), removal (1), key length (4), value length (4), key, value: hold back one
+ *	entry (a change of a record held back already: its old entries go, its new ones come).
+ * Transactions reach the indexer in the order they committed, so operations on one entry keep
+ * their order. */
+
+void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t klen,
+	       const void *data, size_t dlen)
+{
+	unsigned char h[11];
+	h[0] = 'E';
+	h[1] = (unsigned char)sec;
+	h[2] = del;
+	be32_put(h + 3, (uint32_t)klen);
+	be32_put(h + 7, (uint32_t)dlen);
+	buf_add(&st->txn, h, sizeof h);
+	buf_add(&st->txn, key, klen);
+	buf_add(&st->txn, data, dlen);
+}
+
+bool stage_add_record(struct stage *st, enum dbi primary, uint64_t id, const void *data,
+		      size_t n)
+{
+	if (n > DEFER_MAX)
+		return false;
+	unsigned char h[14];
+	h[0] = 'R';
+	h[1] = (unsigned char)primary;
+	be64_put(h + 2, id);
+	be32_put(h + 10, (uint32_t)n);
+	buf_add(&st->txn, h, sizeof h);
+	buf_add(&st->txn, data, n);
+	return true;
+}
+
+static bool stage_takes(const struct stage *st, int sec);
+
+static void note_runs(struct stage *st)
+{
+	atomic_store(&st->ix_runs, st->nruns + (st->bg_running ? 1 : 0));
+}
+
+/* Carry out the jobs of a committed transaction; 0 or an error (in e). */
+static int do_jobs(struct stage *st, const struct buf *jobs, struct err *e)
+{
+	const unsigned char *p = (const unsigned char *)jobs->p, *end = p + jobs->len;
+	struct buf ent = BUF_INIT;
+	int rc = 0;
+	while (p && p < end && rc == 0) {
+		if (*p == 'E') {
+			uint32_t kl = be32_get(p + 3), dl = be32_get(p + 7);
+			stage_put(st, p[1], p[2] != 0, p + 11, kl, p + 11 + kl, dl);
+			p += 11 + kl + dl;
+			continue;
+		}
+		enum dbi primary = p[1];
+		uint64_t id = be64_get(p + 2);
+		uint32_t n = be32_get(p + 10);
+		const unsigned char *rec = p + 14;
+		p += 14 + n;
+		for (int sec = 0; sec < DBI__COUNT && rc == 0; sec++) {
+			if (store_db_specs[sec].primary != (int)primary || !stage_takes(st, sec))
+				continue;
+			size_t cnt;
+			buf_reset(&ent);
+			if (idx_entries(sec, id, rec, n, &ent, &cnt) != 0) {
+				rc = err_set(e, ERR_INVAL, _("the record cannot be indexed"));
+				break;
+			}
+			size_t pos = 0;
+			struct idx_entry en;
+			while (rc == 0 && idx_entry_next(&ent, &pos, &en)) {
+				if (!STAGE_FITS(en.klen, en.dlen))	/* DEFER_MAX keeps them in */
+					rc = err_set(e, ERR_INVAL, _("the record cannot be indexed"));
+				else
+					stage_put(st, sec, false, en.key, en.klen, en.data, en.dlen);
+			}
+		}
+	}
+	buf_free(&ent);
+	if (rc == 0 && st->mem.len >= stage_mem_limit)
+		rc = getenv("HV_SYNC") ? spill(st, e) : spill_background(st, e);
+	note_runs(st);
+	return rc;
+}
+
+static void *indexer_main(void *arg)
+{
+	struct stage *st = arg;
+	struct buf *jobs;
+	while ((jobs = queue_pop(st->ix_todo)) != NULL) {
+		if (atomic_load(&st->ix_rc) == 0) {
+			int rc = do_jobs(st, jobs, &st->ix_err);
+			if (rc)
+				atomic_store(&st->ix_rc, rc);
+		}
+		buf_reset(jobs);
+		queue_push(st->ix_free, jobs);
+	}
+	idx_release();	/* this thread's memory of the last name */
+	return NULL;
+}
+
+static bool indexer_start(struct stage *st)
+{
+	if (st->ix_running)
+		return true;
+	if (getenv("HV_SYNC"))
+		return false;
+	st->ix_todo = queue_new(NJOBBUFS);
+	st->ix_free = queue_new(NJOBBUFS);
+	for (int i = 0; i < NJOBBUFS; i++)
+		queue_push(st->ix_free, &st->ix_bufs[i]);
+	atomic_store(&st->ix_rc, 0);
+	err_clear(&st->ix_err);
+	if (pthread_create(&st->ix_thread, NULL, indexer_main, st) != 0) {
+		queue_free(&st->ix_todo);
+		queue_free(&st->ix_free);
+		return false;
+	}
+	st->ix_running = true;
+	return true;
+}
+
+/* Let the indexer finish what it was given and end; its error, if it had one. */
+static int indexer_stop(struct stage *st, struct err *e)
+{
+	if (!st->ix_running)
+		return 0;
+	queue_close(st->ix_todo);
+	pthread_join(st->ix_thread, NULL);
+	st->ix_running = false;
+	queue_free(&st->ix_todo);
+	queue_free(&st->ix_free);
+	int rc = atomic_load(&st->ix_rc);
+	if (rc && e)
+		*e = st->ix_err;
+	return rc;
+}
+
 void stage_txn_commit(struct stage *st, struct err *e, int *rc)
 {
 	*rc = 0;
-	if (st->mem.len >= stage_mem_limit)
-		*rc = getenv("HV_SYNC") ? spill(st, e) : spill_background(st, e);
+	if (st->ix_running && atomic_load(&st->ix_rc)) {
+		*rc = indexer_stop(st, e);	/* an earlier transaction's entries failed */
+		return;
+	}
+	if (!st->txn.len)
+		return;
+	if (!indexer_start(st)) {
+		*rc = do_jobs(st, &st->txn, e);	/* no thread to be had, or HV_SYNC */
+		buf_reset(&st->txn);
+		return;
+	}
+	/* Hand the jobs over and keep an emptied buffer (its memory) for the next transaction. */
+	struct buf *jobs = queue_pop(st->ix_free);
+	struct buf t = *jobs;
+	*jobs = st->txn;
+	st->txn = t;
+	queue_push(st->ix_todo, jobs);
 }
 
 /* ---- merging ----------------------------------------------------------------------------- */
@@ -990,7 +1168,9 @@ static bool stage_takes(const struct stage *st, int sec)
 /* Everything held back goes into the indexes; the marker moves to the ids to come. */
 static int stage_merge(struct store *s, struct stage *st, bool advance, struct err *e)
 {
-	int rc = spill(st, e);
+	int rc = indexer_stop(st, e);
+	if (rc == 0)
+		rc = spill(st, e);
 	/* The merge needs their memory for its readers; they are reserved again after it. */
 	buf_free(&st->mem);
 	buf_free(&st->bg.mem);
@@ -1056,7 +1236,7 @@ static int stage_records(struct store *s, struct stage *st, enum dbi primary, ui
 				size_t pos = 0;
 				struct idx_entry en;
 				while (idx_entry_next(&ent, &pos, &en))
-					stage_add(st, sec, false, en.key, en.klen, en.data, en.dlen);
+					stage_put(st, sec, false, en.key, en.klen, en.data, en.dlen);
 			}
 			if (st->mem.len >= stage_mem_limit && (rc = spill(st, e)) != 0)
 				break;
@@ -1168,7 +1348,11 @@ int store_stage_begin(struct store *s, struct err *e)
 
 bool store_stage_full(const struct store *s)
 {
-	return s->stage && s->stage->nruns + s->stage->bg_running >= stage_max_runs;
+	if (!s->stage)
+		return false;
+	if (!s->stage->ix_running)
+		note_runs(s->stage);
+	return atomic_load(&s->stage->ix_runs) >= stage_max_runs;
 }
 
 int store_stage_merge(struct store *s, struct buf *conflicts, struct err *e)

@@ -165,6 +165,24 @@ static int rename_fn(struct store *s, struct store_txn *t, void *ctx, struct err
 	return rc;
 }
 
+/* A person whose record is too big for its entries to be made after the commit (over 8 KB):
+ * they are held back one by one as it is written. */
+static int big_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
+{
+	(void)ctx;
+	struct person p = { 0 };
+	struct buf name = BUF_INIT;
+	buf_adds(&name, "Lê ");
+	for (int i = 0; i < 9000; i++)
+		buf_addc(&name, 'a');
+	buf_adds(&name, " Bình");
+	p.full_name = buf_steal(&name);
+	p.cccd = xstrdup("001099999999");
+	int rc = store_insert(s, t, REC_PERSON, &p, e);
+	rec_clear(&REC_DEF_PERSON, &p);
+	return rc;
+}
+
 static int add_unit_fn(struct store *s, struct store_txn *t, void *ctx, struct err *e)
 {
 	struct unit *u = ctx;
@@ -294,6 +312,7 @@ static void test_stage_in_process(struct store *s, uint64_t unit, uint64_t *ids)
 	/* The stager's own change of a held-back record: its old entries must not survive. */
 	struct rename r = { ids[3], "Trần Thị Hồng" };
 	is_int(store_write_bulk(s, rename_fn, &r, &e), 0, "the import renames a person it added");
+	is_int(store_write_bulk(s, big_fn, NULL, &e), 0, "a person with a 9 KB name is added");
 	int merges = 0;
 	for (int b = 1; b < 8; b++) {
 		is_int(write_batch(s, b * 50, 50, unit, false, ids), 0, "batch %d commits", b);
@@ -320,6 +339,7 @@ static void test_stage_in_process(struct store *s, uint64_t unit, uint64_t *ids)
 	is_int(found_by_name(s, "tran thi hong"), 1, "the renamed person is found by the new name");
 	is_int(found_by_name(s, "nguyen van dung so0003"), 0, "and not by the old one");
 	is_int(found_by_name(s, "nguyen van an so0008"), 1, "a person of the first batch is found by name");
+	is_int(found_by_name(s, "le binh"), 1, "the person with the 9 KB name is found by name");
 	ok(!by_cccd(s, 905, NULL), "nothing of the rolled-back batch was filed");
 	is_int(check(s), 0, "the check finds the indexes and records in agreement");
 }
