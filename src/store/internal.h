@@ -147,9 +147,9 @@ struct store_txn {
  * merged into the indexes in key order (see there). */
 struct stage;
 /* Tests: bytes held in memory before a run is written, runs before a merge, changes per merge
- * transaction (0: defaults).  With HV_SYNC in the environment runs are sorted and merged
- * without threads. */
-void stage_set_limits(size_t mem, size_t max_runs, size_t chunk);
+ * transaction, the biggest record whose entries the indexer thread makes (0: defaults).  With
+ * HV_SYNC in the environment runs are sorted and merged without threads. */
+void stage_set_limits(size_t mem, size_t max_runs, size_t chunk, size_t defer);
 /* Whether a stage holds back the entries of index sec. */
 bool stage_holds(enum dbi sec);
 /* Whether an entry of these sizes can be held back (else it is written at once). */

@@ -56,17 +56,22 @@
  * persons with their memberships (a million took 162). */
 #define DEFAULT_MEM (3u << 20)
 #define DEFAULT_RUNS 192
+/* Records up to this size have their entries made by the indexer (every entry of such a record
+ * fits in a run); a bigger one is indexed as it is written. */
+#define DEFER_MAX (8u << 10)
 /* Index changes per merge transaction. */
 #define MERGE_CHUNK 20000
 static size_t stage_mem_limit = DEFAULT_MEM;
 static size_t stage_max_runs = DEFAULT_RUNS;
 static size_t merge_chunk = MERGE_CHUNK;
+static size_t defer_max = DEFER_MAX;
 
-void stage_set_limits(size_t mem, size_t max_runs, size_t chunk)
+void stage_set_limits(size_t mem, size_t max_runs, size_t chunk, size_t defer)
 {
 	stage_mem_limit = mem ? mem : DEFAULT_MEM;
 	stage_max_runs = max_runs ? max_runs : DEFAULT_RUNS;
 	merge_chunk = chunk ? chunk : MERGE_CHUNK;
+	defer_max = defer ? defer : DEFER_MAX;
 }
 #define READ_BUF (24u << 10)
 
@@ -114,9 +119,6 @@ struct idrange {
 
 /* Transactions' jobs on their way to the indexer: a batch's worth each, two in flight. */
 #define NJOBBUFS 2
-/* Records up to this size have their entries made by the indexer (every entry of such a record
- * fits in a run); a bigger one is indexed as it is written. */
-#define DEFER_MAX (8u << 10)
 
 struct stage {
 	int lockfd;
@@ -663,7 +665,7 @@ void stage_add(struct stage *st, enum dbi sec, bool del, const void *key, size_t
 bool stage_add_record(struct stage *st, enum dbi primary, uint64_t id, const void *data,
 		      size_t n)
 {
-	if (n > DEFER_MAX)
+	if (n > defer_max)
 		return false;
 	unsigned char h[14];
 	h[0] = 'R';
