@@ -156,11 +156,10 @@ static int find_range(struct store *s, struct store_txn *t, enum rec_type type, 
 		a->login = xstrdup(s->login);
 		*found = true;
 	} else {
-		DB *db = s->db[DBI_AUDIT];
 		DBC *c;
-		int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+		int rc = store_cursor(s, t, DBI_AUDIT, &c, e);
 		if (rc)
-			return store_dberr(s, e, rc, _("reading"));
+			return rc;
 		unsigned char kb[AUDIT_KEY_LEN];
 		kb[0] = (unsigned char)(AUDIT_RANGE | type);
 		be64_put(kb + 1, id);
@@ -196,11 +195,10 @@ static int find_range(struct store *s, struct store_txn *t, enum rec_type type, 
 static int each_own(struct store *s, struct store_txn *t, enum rec_type type, uint64_t id,
 		    store_each_fn fn, void *ctx, struct err *e)
 {
-	DB *db = s->db[DBI_AUDIT];
 	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	int rc = store_cursor(s, t, DBI_AUDIT, &c, e);
 	if (rc)
-		return store_dberr(s, e, rc, _("reading"));
+		return rc;
 	unsigned char prefix[9];
 	prefix[0] = (unsigned char)type;
 	be64_put(prefix + 1, id);

@@ -267,6 +267,8 @@ int store_audit_ranges(struct store *s, struct store_txn *t, struct err *e);
 /* records.c: the sequence number of a new audit entry. */
 int store_audit_seq(struct store *s, struct store_txn *t, uint64_t *seq, struct err *e);
 
+/* records.c: a cursor on dbi inside t, or without one on committed data only. */
+int store_cursor(struct store *s, struct store_txn *t, enum dbi dbi, DBC **c, struct err *e);
 /* records.c (audit.c: the audit entry), for merge.c: a primary record as stored (v->data
  * malloc'ed; ERR_NOTFOUND naming what and id when there is none), and put back under its id;
  * an audit entry (*seq, may be NULL, gets its sequence number); the one-line description a

@@ -355,23 +355,16 @@ static int pc_seek(struct pcur *pc, const void *k, size_t kl, const void *d, siz
 /* The next (fwd) or previous entry; from nowhere, the first or the last. */
 static int pc_step(struct pcur *pc, bool fwd, u_int32_t rmw)
 {
-	if (!pc->on) {
-		int rc = pc_load(pc, fwd ? DB_FIRST : DB_LAST, rmw);
-		if (rc)
-			return rc;
-		pc->at = fwd ? 0 : pc->b.n - 1;
-		pc->on = true;
-		return 0;
-	}
-	if (fwd && pc->at + 1 < pc->b.n) {
+	if (pc->on && fwd && pc->at + 1 < pc->b.n) {
 		pc->at++;
 		return 0;
 	}
-	if (!fwd && pc->at > 0) {
+	if (pc->on && !fwd && pc->at > 0) {
 		pc->at--;
 		return 0;
 	}
-	int rc = pc_load(pc, fwd ? DB_NEXT : DB_PREV, rmw);
+	u_int32_t op = pc->on ? (fwd ? DB_NEXT : DB_PREV) : (fwd ? DB_FIRST : DB_LAST);
+	int rc = pc_load(pc, op, rmw);
 	if (rc)
 		return rc;
 	pc->at = fwd ? 0 : pc->b.n - 1;

@@ -172,6 +172,13 @@ void store_summary(enum rec_type type, const void *rec, struct buf *out)
 	}
 }
 
+int store_cursor(struct store *s, struct store_txn *t, enum dbi dbi, DBC **c, struct err *e)
+{
+	DB *db = s->db[dbi];
+	int rc = db->cursor(db, store_dbtxn(t), c, t ? 0 : DB_READ_COMMITTED);
+	return rc ? store_dberr(s, e, rc, _("reading")) : 0;
+}
+
 int store_get_raw(struct store *s, struct store_txn *t, enum dbi dbi, uint64_t id,
 		  u_int32_t flags, DBT *v, struct err *e, const char *what)
 {
@@ -391,11 +398,10 @@ int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_e
 	enum dbi dbi = store_primary_of(type);
 	if (!def || dbi == DBI__COUNT)
 		return bad_type(e, type);
-	DB *db = s->db[dbi];
 	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	int rc = store_cursor(s, t, dbi, &c, e);
 	if (rc)
-		return store_dberr(s, e, rc, _("reading"));
+		return rc;
 	void *rec = xcalloc(1, def->size);
 	DBT k = { 0 }, v = { 0 };
 	int out = 0;
@@ -429,11 +435,10 @@ int store_scan(struct store *s, struct store_txn *t, enum rec_type type, store_s
 	enum dbi dbi = store_primary_of(type);
 	if (dbi == DBI__COUNT)
 		return bad_type(e, type);
-	DB *db = s->db[dbi];
 	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	int rc = store_cursor(s, t, dbi, &c, e);
 	if (rc)
-		return store_dberr(s, e, rc, _("reading"));
+		return rc;
 	/* Pages a scan has read go first when the cache needs room: a report over the whole
 	 * store does not push out what other users are working on. */
 	if ((rc = c->set_priority(c, DB_PRIORITY_VERY_LOW)) != 0) {
@@ -499,11 +504,10 @@ int store_last_id(struct store *s, struct store_txn *t, enum rec_type type, uint
 	if (dbi == DBI__COUNT || type == REC_AUDIT)
 		return bad_type(e, type);
 	*id = 0;
-	DB *db = s->db[dbi];
 	DBC *c;
-	int rc = db->cursor(db, store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
+	int rc = store_cursor(s, t, dbi, &c, e);
 	if (rc)
-		return store_dberr(s, e, rc, _("reading"));
+		return rc;
 	unsigned char kb[8];
 	DBT k = { .data = kb, .ulen = sizeof kb, .flags = DB_DBT_USERMEM };
 	DBT v = { .flags = DB_DBT_PARTIAL };	/* dlen 0: the value is not read */

@@ -75,6 +75,13 @@ void stage_set_limits(size_t mem, size_t max_runs, size_t chunk, size_t defer)
 }
 #define READ_BUF (24u << 10)
 
+/* HV_SYNC in the environment (tests): sort, index and merge on the calling thread alone, as
+ * when no thread can be had. */
+static bool one_thread(void)
+{
+	return getenv("HV_SYNC") != NULL;
+}
+
 static const char MARKER[] = "stage";
 #define MARKER_LEN (sizeof MARKER - 1)
 
@@ -132,7 +139,6 @@ struct stage {
 	 * ids in increasing order. */
 	struct idrange *ranges[2];
 	size_t nranges[2], capranges[2];
-	uint64_t entries;	/* held back since the last merge */
 	int only;		/* building this index alone from its records, or -1: an import's */
 	/* The run being sorted and written on a thread of its own (spill_background). */
 	struct runjob bg;
@@ -298,7 +304,6 @@ static void stage_put(struct stage *st, enum dbi sec, bool del, const void *key,
 	buf_add(&st->mem, h, HDR);
 	buf_add(&st->mem, key, klen);
 	buf_add(&st->mem, data, dlen);
-	st->entries++;
 }
 
 void stage_note_id(struct stage *st, enum dbi primary, uint64_t id)
@@ -723,7 +728,7 @@ static int do_jobs(struct stage *st, const struct buf *jobs, struct err *e)
 	}
 	buf_free(&ent);
 	if (rc == 0 && st->mem.len >= stage_mem_limit)
-		rc = getenv("HV_SYNC") ? spill(st, e) : spill_background(st, e);
+		rc = one_thread() ? spill(st, e) : spill_background(st, e);
 	note_runs(st);
 	return rc;
 }
@@ -749,7 +754,7 @@ static bool indexer_start(struct stage *st)
 {
 	if (st->ix_running)
 		return true;
-	if (getenv("HV_SYNC"))
+	if (one_thread())
 		return false;
 	st->ix_todo = queue_new(NJOBBUFS);
 	st->ix_free = queue_new(NJOBBUFS);
@@ -1134,7 +1139,7 @@ static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct e
 	for (size_t i = 0; i < NCHUNKBUFS; i++)
 		queue_push(pr.empty, &pr.bufs[i]);
 	int rc = 0;
-	if (!getenv("HV_SYNC") && pthread_create(&pr.thread, NULL, produce_thread, &pr) == 0) {
+	if (!one_thread() && pthread_create(&pr.thread, NULL, produce_thread, &pr) == 0) {
 		struct chunkbuf *cb;
 		while ((cb = queue_pop(pr.full)) != NULL) {
 			if (rc == 0)
@@ -1193,7 +1198,6 @@ static int stage_merge(struct store *s, struct stage *st, bool advance, struct e
 	}
 	for (int i = 0; i < 2; i++)
 		st->nranges[i] = 0;
-	st->entries = 0;
 	store_checkpoint(s);
 	return 0;
 }
