@@ -69,13 +69,7 @@ ui_keys C-u
 ui_type "0988 000 111"
 # Another user, in another program, saves the same person first.
 UI_SESSION=hv2 UI_USER=other ui_start -d "$D"
-UI_SESSION=hv2 ui_wait "Main menu" >/dev/null
-UI_SESSION=hv2 ui_keys 1
-UI_SESSION=hv2 ui_wait "Full name" >/dev/null
-UI_SESSION=hv2 ui_type "$cccd"
-UI_SESSION=hv2 ui_wait "$name" >/dev/null
-UI_SESSION=hv2 ui_keys Enter
-UI_SESSION=hv2 ui_wait "Member card" >/dev/null
+UI_SESSION=hv2 ui_open_card "$cccd" "$name"
 UI_SESSION=hv2 ui_keys Tab Tab Tab Tab Tab Tab C-u
 UI_SESSION=hv2 ui_type "0977 111 222"
 UI_SESSION=hv2 ui_keys F2
@@ -143,9 +137,7 @@ is "$(ui_screen | sed -n '3,20p' | grep -c '[A-Z]')" $((before + 1)) "one member
 like "$("$HV" -d "$D" show "$id")" "Mặt trận Tổ quốc.*" "hoivien show lists it"
 like "$("$HV" -d "$D" show "$id" | grep -A3 'Mặt trận')" "Date joined +03/2024" "with its month-year join date"
 # Open it and make the person the branch's head.
-line=$(ui_screen | sed -n '3,20p' | grep -n '^ MT ' | cut -d: -f1)
-ui_keys Home
-for i in $(seq 2 "$line"); do ui_keys Down; done
+ui_to_row '^ MT '
 ui_keys Enter
 check "Enter opens the membership" ui_wait "Organization\* +MT"
 ui_keys Tab Tab Tab Tab C-o

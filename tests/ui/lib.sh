@@ -75,6 +75,27 @@ ui_wait_exit() {
 
 ui_stop() { tmux_ kill-session -t "${UI_SESSION:-hv}" 2>/dev/null; true; }
 
+# ui_to_row PATTERN [FIRST [LAST]]: Home, then the cursor down to the first of the screen's lines
+# FIRST..LAST (default 3..20, the list) that matches PATTERN (grep).
+ui_to_row() {
+	local n i
+	n=$(ui_screen | sed -n "${2:-3},${3:-20}p" | grep -n -- "$1" | head -n 1 | cut -d: -f1)
+	ui_keys Home
+	for i in $(seq 2 "$n"); do ui_keys Down; done
+}
+
+# ui_open_card QUERY NAME: from the main menu, the member card of the person whom QUERY (a
+# name or a CCCD typed in the search box) lists as NAME.
+ui_open_card() {
+	ui_wait "Main menu" >/dev/null
+	ui_keys 1
+	ui_wait "Full name" >/dev/null
+	ui_type "$1"
+	ui_wait "$2" >/dev/null
+	ui_keys Enter
+	ui_wait "Member card" >/dev/null
+}
+
 # cols FROM WIDTH: characters FROM (1-based) to FROM+WIDTH-1 of each line on stdin (cut -c
 # counts bytes, and a Vietnamese letter is two or three), trailing spaces removed.
 cols() { sed -E "s/^.{0,$(($1 - 1))}//; s/^(.{0,$2}).*/\1/; s/ +$//"; }

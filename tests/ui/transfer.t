@@ -24,12 +24,7 @@ n0=$(count)
 to="Hội Nông dân tỉnh Ninh Bình / Hội Nông dân xã Yên Lâm / Chi hội Xóm 5"
 
 ui_start -d "$D"
-ui_wait "Main menu" >/dev/null
-ui_keys 1
-ui_wait "Full name" >/dev/null
-ui_type "$cccd"
-ui_wait "$name" >/dev/null
-ui_keys Enter
+ui_open_card "$cccd" "$name"
 ui_wait "Member card — $name" >/dev/null
 ui_keys PageDown
 ui_wait "Memberships of $name" >/dev/null
@@ -42,9 +37,7 @@ ui_keys Escape
 ui_wait "Memberships of" >/dev/null
 
 # Another unit, then cancel the question: nothing is saved and the form stays as typed.
-line=$(ui_screen | sed -n '3,20p' | grep -n '^ ND ' | cut -d: -f1)
-ui_keys Home
-for i in $(seq 2 "$line"); do ui_keys Down; done
+ui_to_row '^ ND '
 ui_keys Enter
 check "the ND membership opens" ui_wait "Organization\* +ND"
 ui_keys Tab C-u C-o
@@ -98,9 +91,7 @@ like "$b" "Role +$role" "and role"
 ok $? "hoivien check passes"
 
 # A mistake corrected: the unit changes in place.
-line=$(ui_screen | sed -n '3,20p' | grep -n '^ ND .*Xóm 5' | cut -d: -f1)
-ui_keys Home
-for i in $(seq 2 "$line"); do ui_keys Down; done
+ui_to_row '^ ND .*Xóm 5'
 ui_keys Enter
 check "the new membership opens" ui_wait "Transferred in +Có"
 ui_keys Tab C-u C-o
@@ -117,9 +108,7 @@ like "$(block "$new")" "Unit +.*Yên Lâm / Chi hội Thôn Tây" "the unit is c
 like "$(block "$new")" "Transferred in +Có" "still come by transfer"
 
 # A transfer that lost a race: someone changed the membership since the form was opened.
-line=$(ui_screen | sed -n '3,20p' | grep -n '^ ND .*Thôn Tây' | cut -d: -f1)
-ui_keys Home
-for i in $(seq 2 "$line"); do ui_keys Down; done
+ui_to_row '^ ND .*Thôn Tây'
 ui_keys Enter
 ui_wait "Transferred in +Có" >/dev/null
 ui_keys Tab C-u C-o
@@ -128,18 +117,10 @@ ui_type "yen lam / chi hoi thon dong"
 ui_keys Enter
 ui_wait "Chi hội Thôn Đông" >/dev/null
 UI_SESSION=hv2 UI_USER=other ui_start -d "$D"
-UI_SESSION=hv2 ui_wait "Main menu" >/dev/null
-UI_SESSION=hv2 ui_keys 1
-UI_SESSION=hv2 ui_wait "Full name" >/dev/null
-UI_SESSION=hv2 ui_type "$cccd"
-UI_SESSION=hv2 ui_wait "$name" >/dev/null
-UI_SESSION=hv2 ui_keys Enter
-UI_SESSION=hv2 ui_wait "Member card" >/dev/null
+UI_SESSION=hv2 ui_open_card "$cccd" "$name"
 UI_SESSION=hv2 ui_keys PageDown
 UI_SESSION=hv2 ui_wait "Memberships of" >/dev/null
-line=$(UI_SESSION=hv2 ui_screen | sed -n '3,20p' | grep -n '^ ND .*Thôn Tây' | cut -d: -f1)
-UI_SESSION=hv2 ui_keys Home
-for i in $(seq 2 "$line"); do UI_SESSION=hv2 ui_keys Down; done
+UI_SESSION=hv2 ui_to_row '^ ND .*Thôn Tây'
 UI_SESSION=hv2 ui_keys Enter
 UI_SESSION=hv2 ui_wait "Transferred in +Có" >/dev/null
 UI_SESSION=hv2 ui_keys Tab Tab Tab C-u

@@ -43,9 +43,7 @@ check "a second unit of that name under one parent is refused" ui_wait "already 
 is "$(units)" $((n0 + 1)) "nothing was added"
 
 # Rename it: the cursor to its row.
-pos=$(ui_screen | sed -n '3,21p' | grep -n 'Chi hội Thôn Mới' | cut -d: -f1)
-ui_keys Home
-for i in $(seq 2 "$pos"); do ui_keys Down; done
+ui_to_row 'Chi hội Thôn Mới' 3 21
 ui_keys r
 check "r asks for the new name, starting from the old one" ui_wait "New name: Chi hội Thôn Mới"
 ui_keys C-u
@@ -70,9 +68,7 @@ is "$(units)" $((n0 + 1)) "and creates no unit"
 # A branch opens its members.
 ui_keys C-l
 check "the member count follows the import" ui_wait "Chi hội Tổ 99 +1$"
-pos=$(ui_screen | sed -n '3,21p' | grep -n 'Chi hội Tổ 99' | cut -d: -f1)
-ui_keys Home
-for i in $(seq 2 "$pos"); do ui_keys Down; done
+ui_to_row 'Chi hội Tổ 99' 3 21
 ui_keys Enter
 check "Enter on a branch shows its members" ui_wait "Hà Thị Lụa"
 like "$(ui_screen)" "Organization: PN" "with the organization in view"
@@ -165,9 +161,7 @@ pos=$(UI_SESSION=hv2 ui_screen | sed -n '3,21p' | grep -n 'Yên Lâm' | cut -d: 
 for i in $(seq 2 "$pos"); do UI_SESSION=hv2 ui_keys Down; done
 UI_SESSION=hv2 ui_keys Enter
 UI_SESSION=hv2 ui_wait "Chi hội Tổ 99" >/dev/null
-pos=$(UI_SESSION=hv2 ui_screen | sed -n '3,21p' | grep -n 'Chi hội Tổ 99' | cut -d: -f1)
-UI_SESSION=hv2 ui_keys Home
-for i in $(seq 2 "$pos"); do UI_SESSION=hv2 ui_keys Down; done
+UI_SESSION=hv2 ui_to_row 'Chi hội Tổ 99' 3 21
 UI_SESSION=hv2 ui_keys e
 UI_SESSION=hv2 ui_wait "Chi hội Tổ 99: area and figures" >/dev/null
 UI_SESSION=hv2 ui_keys Down Down Down Space F2
