@@ -3,6 +3,9 @@
 # date) in a small form first, read on the screen; what they show is what hoivien report
 # prints, and what the export key writes is what hoivien report --format csv|xlsx writes.
 . "$(dirname "$0")/lib.sh"
+# From the main menu to the list of reports; from a report shown back to the main menu.
+open_reports() { ui_keys 6; ui_wait "Statistics by unit" >/dev/null; }
+leave_report() { ui_keys Escape; ui_wait "As of" >/dev/null; ui_keys Escape; ui_wait "Main menu" >/dev/null; }
 
 D="$T_TMP/store"
 "$HV" -d "$D" demo -n 400 --seed 6 --duplicates 0.05 >/dev/null 2>&1
@@ -30,8 +33,7 @@ ui_keys Escape
 check "Escape goes back to the options" ui_wait "As of +$today"
 ui_keys Escape
 ui_wait "Main menu" >/dev/null
-ui_keys 6
-ui_wait "Statistics by unit" >/dev/null
+open_reports
 ui_keys Down Down Enter
 check "the duplicates' options" ui_wait "^ hoivien — Persons who may be one person"
 ui_keys Enter
@@ -39,14 +41,10 @@ check "the duplicates report" ui_wait "Persons who may be one person .* — all"
 pairs=$("$HV" -d "$D" report duplicates | sed -n 's/^\([0-9]*\) pairs to review.*/\1/p')
 ui_keys End
 check "ends with the same count as hoivien report ($pairs)" ui_wait "^$pairs pairs to review"
-ui_keys Escape
-ui_wait "As of" >/dev/null
-ui_keys Escape
-ui_wait "Main menu" >/dev/null
+leave_report
 
 # The overlap offers the probable overlaps, apart from its figures.
-ui_keys 6
-ui_wait "Statistics by unit" >/dev/null
+open_reports
 ui_keys Down Enter
 check "the overlap's options: the probable overlaps" ui_wait "Probable overlaps"
 ui_keys Tab Tab Tab Space Enter
@@ -56,14 +54,10 @@ check "with them ticked, the section apart" ui_wait "^Probable overlaps \\(from 
 probable=$("$HV" -d "$D" report overlap --probable | grep -A1 '^Probable overlaps' | tail -n 1)
 check "the command finds pairs to show ($probable)" test -n "${probable// /}"
 check "as hoivien report overlap --probable says" ui_wait "^${probable:0:30}"
-ui_keys Escape
-ui_wait "As of" >/dev/null
-ui_keys Escape
-ui_wait "Main menu" >/dev/null
+leave_report
 
 # The movement asks for the start of the period too; the statistics do not.
-ui_keys 6
-ui_wait "Statistics by unit" >/dev/null
+open_reports
 ui_type "movement"
 ui_keys Enter
 check "the movement's options: the period's end and start" ui_wait "Period start"
@@ -73,8 +67,7 @@ ui_wait "Main menu" >/dev/null
 
 # One unit of one organization, at a past date: the same as the command.
 unit="Hội LHPN tỉnh Ninh Bình / Hội LHPN xã Yên Lâm"
-ui_keys 6
-ui_wait "Statistics by unit" >/dev/null
+open_reports
 ui_keys Enter
 ui_wait "As of" >/dev/null
 ui_keys Tab C-o
@@ -163,10 +156,7 @@ else
 fi
 is "$(cd "$T_TMP" && ls | grep -c tmp)" 0 "no temporary file is left behind"
 check "nothing half-written" test ! -e "$T_TMP/nowhere"
-ui_keys Escape
-ui_wait "As of" >/dev/null
-ui_keys Escape
-ui_wait "Main menu" >/dev/null
+leave_report
 ui_keys C-q
 is "$(ui_wait_exit)" 0 "the program ends"
 ui_stop
