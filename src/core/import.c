@@ -42,16 +42,16 @@ static void on_unit_created(uint64_t id, const char *path, void *ctx)
 static void unit_cache_key(uint64_t org, const struct row *w, struct buf *key)
 {
 	buf_printf(key, "%" PRIu64 "|", org);
-	buf_add(key, w->unit_key.p, w->unit_key.len);
+	buf_add(key, w->unit->key.p, w->unit->key.len);
 }
 
 static int resolve_unit(struct importer *im, struct store_txn *t, uint64_t org,
 			const struct row *w, uint64_t *unit_id, struct err *e)
 {
 	*unit_id = 0;
-	const struct unit_path *up = &w->unit;
-	if (up->n == 0)
+	if (!w->unit)
 		return 0;
+	const struct unit_path *up = &w->unit->path;
 	struct buf key = BUF_INIT;
 	unit_cache_key(org, w, &key);
 	int rc = 0;
@@ -479,7 +479,7 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 		}
 	}
 	im->cur_org = org;
-	bool member_fields = w->unit.n || w->has[C_JOIN] || w->has[C_CARD] || w->has[C_ROLE] ||
+	bool member_fields = w->unit || w->has[C_JOIN] || w->has[C_CARD] || w->has[C_ROLE] ||
 			     w->has[C_STATUS] || w->has[C_STATUS_DATE] || w->has[C_STATUS_REASON];
 	if (!org && member_fields) {
 		imp_reject(w, _("no organization: the row names none and --org was not given"));
@@ -489,11 +489,12 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 	uint64_t unit = 0, org_id = org ? org->id : 0;
 	struct buf key = BUF_INIT;
 	bool known_unit = true;
-	if (org && w->unit.n) {
+	if (org && w->unit) {
 		unit_cache_key(org->id, w, &key);
 		known_unit = cache_get(&im->units, &im->units_new, key.p, key.len, &unit);
 		if (!known_unit) {
-			int rc = unit_path_resolve(s, t, org->id, &w->unit, false, &unit, NULL, NULL, e);
+			int rc = unit_path_resolve(s, t, org->id, &w->unit->path, false, &unit, NULL,
+						   NULL, e);
 			if (rc == -ERR_NOTFOUND) {
 				err_clear(e);
 				unit = 0;
@@ -905,6 +906,7 @@ out:
 		free(im->header_text[i]);
 	org_list_free(&im->orgs);
 	unit_path_free(&im->default_unit);
+	imp_units_seen_free(im);
 	hmap_free(&im->units);
 	hmap_free(&im->units_new);
 	hmap_free(&im->ids);

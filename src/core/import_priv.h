@@ -19,6 +19,14 @@
 
 enum outcome { OUT_NONE, OUT_ADDED, OUT_UPDATED, OUT_UNCHANGED, OUT_REJECTED };
 
+/* The unit a row names, parsed: the same few hundred paths come back row after row, so each
+ * distinct text is parsed once and kept (see units_seen); a row past that cache's limit owns
+ * its own. */
+struct unit_seen {
+	struct unit_path path;
+	struct buf key;			/* unit_path_key of path: the importer's cache key */
+};
+
 struct row {
 	size_t recno;			/* spreadsheet row number (header = 1) */
 	size_t nraw;
@@ -29,8 +37,8 @@ struct row {
 	struct membership m;
 	struct buf name_key;		/* collation key of the name (lookups without a CCCD) */
 	char *org_text;
-	struct unit_path unit;
-	struct buf unit_key;		/* unit_path_key of unit, made when the row is read */
+	const struct unit_seen *unit;	/* NULL: the row names no unit */
+	struct unit_seen *own_unit;	/* unit, when the row owns it */
 	uint64_t file_id;
 	uint64_t new_pid;		/* the person this row added (committed with its batch) */
 	enum outcome out;
@@ -98,9 +106,16 @@ struct importer {
 	size_t *dec_off;		/* where each starts in decoded */
 	char **dec_fields;
 	size_t *dec_lens;
+	/* The reading thread's: each distinct text of the unit columns with its parsed unit,
+	 * immutable once made (rows in flight point into it) and freed with the importer. */
+	struct hmap units_seen;		/* unit columns' text -> index in seen */
+	struct unit_seen **seen;
+	size_t nseen, capseen;
+	size_t seen_bytes;		/* their memory, bounded (import_row.c) */
 };
 
 void imp_row_free(struct row *w);
+void imp_units_seen_free(struct importer *im);
 void imp_reject(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void imp_warn(struct row *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void imp_set_str(char **p, const char *s);

@@ -29,12 +29,86 @@ void imp_row_free(struct row *w)
 	rec_clear(&REC_DEF_PERSON, &w->p);
 	rec_clear(&REC_DEF_MEMBERSHIP, &w->m);
 	free(w->org_text);
-	unit_path_free(&w->unit);
+	if (w->own_unit) {
+		unit_path_free(&w->own_unit->path);
+		buf_free(&w->own_unit->key);
+		free(w->own_unit);
+	}
 	free(w->reason);
 	buf_free(&w->warn);
 	buf_free(&w->name_key);
-	buf_free(&w->unit_key);
 	memset(w, 0, sizeof *w);
+}
+
+/* The memory distinct unit texts may keep parsed: a province's file names a few thousand
+ * units, a few hundred bytes each; past this, rows parse their own. */
+#define UNITS_SEEN_BYTES (1024 * 1024)
+
+void imp_units_seen_free(struct importer *im)
+{
+	for (size_t i = 0; i < im->nseen; i++) {
+		unit_path_free(&im->seen[i]->path);
+		buf_free(&im->seen[i]->key);
+		free(im->seen[i]);
+	}
+	free(im->seen);
+	im->seen = NULL;
+	im->nseen = im->capseen = 0;
+	im->seen_bytes = 0;
+	hmap_free(&im->units_seen);
+}
+
+/* The unit of a row from the texts of its unit columns, each as (column index: 2 bytes, text,
+ * NUL) in texts: from the cache, or parsed (under --unit when the row has no unit column of
+ * its own).  False (the row rejected) when a text is not a path. */
+static bool row_unit(struct importer *im, struct row *w, const struct buf *texts)
+{
+	if (texts->len == 0 && im->default_unit.n == 0)
+		return true;
+	uint64_t at;
+	if (hmap_get(&im->units_seen, texts->len ? texts->p : "", texts->len, &at)) {
+		w->unit = im->seen[at]->path.n ? im->seen[at] : NULL;
+		return true;
+	}
+	struct unit_seen *u = xcalloc(1, sizeof *u);
+	if (!w->has[C_UNIT])
+		unit_path_append(&u->path, &im->default_unit);
+	const char *p = texts->p, *end = p + texts->len;
+	while (p < end) {
+		size_t ci = (size_t)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+		const char *text = p + 2;
+		size_t n = strlen(text);
+		p = text + n + 1;
+		struct unit_path up;
+		struct err ue;
+		err_clear(&ue);
+		if (unit_path_parse(text, n, &up, &ue) != 0) {
+			imp_reject(w, _("column '%s': %s"), im->header_text[ci], ue.msg);
+			unit_path_free(&u->path);
+			free(u);
+			return false;
+		}
+		unit_path_append(&u->path, &up);
+		unit_path_free(&up);
+	}
+	if (u->path.n)
+		unit_path_key(&u->path, &u->key);
+	size_t bytes = sizeof *u + sizeof u + texts->len + 1 + u->key.cap;
+	for (size_t i = 0; i < u->path.n; i++)
+		bytes += strlen(u->path.part[i]) + 1;
+	if (im->seen_bytes + bytes <= UNITS_SEEN_BYTES) {
+		im->seen_bytes += bytes;
+		if (im->nseen == im->capseen) {
+			im->capseen = im->capseen ? im->capseen * 2 : 64;
+			im->seen = xrealloc(im->seen, im->capseen * sizeof *im->seen);
+		}
+		hmap_put(&im->units_seen, texts->len ? texts->p : "", texts->len, im->nseen);
+		im->seen[im->nseen++] = u;
+	} else {
+		w->own_unit = u;
+	}
+	w->unit = u->path.n ? u : NULL;
+	return true;
 }
 
 void imp_reject(struct row *w, const char *fmt, ...)
@@ -178,7 +252,7 @@ void imp_set_str(char **p, const char *s)
 /* Turn the raw fields of a row into a person and a membership. */
 void imp_parse_row(struct importer *im, struct row *w)
 {
-	struct buf v = BUF_INIT, name_head = BUF_INIT, given = BUF_INIT;
+	struct buf v = BUF_INIT, name_head = BUF_INIT, given = BUF_INIT, units = BUF_INIT;
 	size_t n = w->nraw < im->ncols ? w->nraw : im->ncols;
 	if (w->nraw < im->ncols) {
 		imp_reject(w, _("the row has %zu fields, the header has %zu"), w->nraw, im->ncols);
@@ -306,18 +380,12 @@ void imp_parse_row(struct importer *im, struct row *w)
 			imp_set_str(&w->org_text, s);
 			break;
 		case C_UNIT:
-		case C_BRANCH: {
-			struct unit_path up;
-			struct err ue;
-			err_clear(&ue);
-			if (unit_path_parse(s, v.len, &up, &ue) != 0) {
-				imp_reject(w, _("column '%s': %s"), h, ue.msg);
-				break;
-			}
-			unit_path_append(&w->unit, &up);
-			unit_path_free(&up);
+		case C_BRANCH:
+			/* Parsed below, once the row's unit columns are all read. */
+			buf_addc(&units, (char)(ci >> 8));
+			buf_addc(&units, (char)(ci & 0xff));
+			buf_add(&units, s, v.len + 1);
 			break;
-		}
 		case C_JOIN:
 			date_field(im, w, ci, s, &w->m.join_date);
 			break;
@@ -370,15 +438,8 @@ void imp_parse_row(struct importer *im, struct row *w)
 	be32_put(tail + 1, w->p.birth);
 	buf_add(&w->name_key, tail, sizeof tail);
 	/* The unit: the file's, or --unit; a branch column alone is read under --unit. */
-	if (!w->has[C_UNIT] && im->default_unit.n) {
-		struct unit_path both = { 0 };
-		unit_path_append(&both, &im->default_unit);
-		unit_path_append(&both, &w->unit);
-		unit_path_free(&w->unit);
-		w->unit = both;
-	}
-	if (w->unit.n)
-		unit_path_key(&w->unit, &w->unit_key);
+	if (!row_unit(im, w, &units))
+		goto out;
 	if (w->p.cccd) {
 		struct buf cw = BUF_INIT;
 		if (cccd_check(w->p.cccd, (int)w->p.sex, w->p.birth, &cw) > 0) {
@@ -403,6 +464,7 @@ out:
 	buf_free(&v);
 	buf_free(&name_head);
 	buf_free(&given);
+	buf_free(&units);
 }
 
 int imp_read_header(struct importer *im, struct csv_reader *rd, struct err *e)

@@ -303,6 +303,73 @@ static void test_defaults_and_shapes(struct store *s)
 	is_int(n, 1, "the woman from the Nữ column");
 }
 
+static int grab_id(const struct find_hit *h, void *ctx)
+{
+	*(uint64_t *)ctx = h->id;
+	return 1;
+}
+
+static int grab_unit(const void *rec, void *ctx)
+{
+	*(uint64_t *)ctx = ((const struct membership *)rec)->unit_id;
+	return 1;
+}
+
+/* The unit of the membership of the person found by name query q (0 if none). */
+static uint64_t unit_of(struct store *s, const char *q)
+{
+	struct err e;
+	err_clear(&e);
+	uint64_t pid = 0, unit = 0;
+	store_find_name(s, NULL, q, 0, grab_id, &pid, NULL, &e);
+	if (pid)
+		store_each_membership_of_person(s, NULL, pid, grab_unit, &unit, &e);
+	return unit;
+}
+
+/* Each distinct unit text is parsed once and kept, up to a megabyte of them; past that rows
+ * parse their own.  Both ways a text names the same unit every time it comes back. */
+static void test_many_units(struct store *s)
+{
+	/* 800 branches of 480-byte paths: well past the megabyte. */
+	char mid[420];
+	memset(mid, 'a', sizeof mid - 1);
+	mid[sizeof mid - 1] = '\0';
+	memcpy(mid, "Tổ ", 4);
+	struct buf csv = BUF_INIT;
+	buf_adds(&csv, "Họ và tên,Ngày sinh,Đơn vị\n");
+	for (int i = 0; i < 800; i++)
+		buf_printf(&csv, "Người Số %d,1990,Xã Số %d / %s / Chi hội Số %d\n", i, i / 100, mid, i);
+	buf_printf(&csv, "Người Lặp Đầu,1991,Xã Số 0 / %s / Chi hội Số 0\n", mid);	/* kept */
+	buf_printf(&csv, "Người Lặp Cuối,1991,Xã Số 7 / %s / Chi hội Số 799\n", mid);	/* past it */
+	buf_printf(&csv, "Người Lặp Cuối Hai,1991,Xã Số 7 / %s / Chi hội Số 799\n", mid);
+	buf_adds(&csv, "Người Chỉ Xã,1992,Xã Số 7\n");
+	buf_adds(&csv, "Người Sâu,1993,");
+	for (int i = 0; i < 17; i++)
+		buf_printf(&csv, "%sCấp %d", i ? " / " : "", i);
+	buf_adds(&csv, "\n");
+	write_file("units.csv", buf_str(&csv));
+	buf_free(&csv);
+	char *p = path_in("units.csv");
+	struct import_opts o = { .path = p, .org = "CCB", .batch = 500 };
+	struct import_report r;
+	struct err e;
+	err_clear(&e);
+	is_int(import_csv(s, &o, &r, &e), 0, "a file naming 800 different long unit paths");
+	is_int(r.added, 804, "every good row added");
+	is_int(r.rejected, 1, "the 17-level path rejected");
+	is_int(r.nunits, 800 + 8 * 2, "one unit per distinct path (and the communes): none made twice");
+	uint64_t first = unit_of(s, "nguoi so 0"), last = unit_of(s, "nguoi so 799");
+	ok(first && last && first != last, "the first and last branches are two units");
+	is_int((long long)unit_of(s, "nguoi lap dau"), (long long)first, "a text seen again: the same unit");
+	is_int((long long)unit_of(s, "nguoi lap cuoi hai"), (long long)last, "past the limit: the same unit too");
+	char *rej = read_file(r.rejects_path);
+	ok(strstr(rej, "more than 16 levels") != NULL, "the reason names the levels");
+	free(rej);
+	import_report_free(&r);
+	free(p);
+}
+
 static void test_roundtrip(struct store *s)
 {
 	char *out1 = path_in("export1.csv"), *out2 = path_in("export2.csv");
@@ -427,6 +494,7 @@ int main(void)
 	test_cleaned_values(s);
 	test_fatal(s);
 	test_defaults_and_shapes(s);
+	test_many_units(s);
 	test_roundtrip(s);
 	test_windows();
 	struct err e;
