@@ -166,7 +166,7 @@ static int find_range(struct store *s, struct store_txn *t, enum rec_type type, 
 		memset(kb + 9, 0, 8);
 		DBT k = { .data = kb, .size = AUDIT_KEY_LEN, .ulen = AUDIT_KEY_LEN,
 			  .flags = DB_DBT_USERMEM };
-		DBT v = { 0 };
+		DBT v = { .flags = DB_DBT_REALLOC };
 		rc = c->get(c, &k, &v, DB_SET_RANGE);
 		int out = 0;
 		if (rc == 0 && k.size == AUDIT_KEY_LEN && kb[0] == (AUDIT_RANGE | type)) {
@@ -179,6 +179,7 @@ static int find_range(struct store *s, struct store_txn *t, enum rec_type type, 
 			out = store_dberr(s, e, rc, _("reading"));
 		}
 		c->close(c);
+		free(v.data);
 		if (out || !*found)
 			return out;
 	}
@@ -206,7 +207,7 @@ static int each_own(struct store *s, struct store_txn *t, enum rec_type type, ui
 	memcpy(kb, prefix, 9);
 	memset(kb + 9, 0, 8);
 	DBT k = { .data = kb, .size = AUDIT_KEY_LEN, .ulen = AUDIT_KEY_LEN, .flags = DB_DBT_USERMEM };
-	DBT v = { 0 };
+	DBT v = { .flags = DB_DBT_REALLOC };
 	struct audit a = { 0 };
 	int out = 0;
 	u_int32_t op = DB_SET_RANGE;
@@ -224,6 +225,7 @@ static int each_own(struct store *s, struct store_txn *t, enum rec_type type, ui
 	if (rc && rc != DB_NOTFOUND && !out)
 		out = store_dberr(s, e, rc, _("reading"));
 	c->close(c);
+	free(v.data);
 	rec_clear(&REC_DEF_AUDIT, &a);
 	return out;
 }
@@ -267,7 +269,7 @@ static int rec_exists(struct store *s, struct store_txn *t, enum rec_type type, 
 	DB *db = s->db[store_primary_of(type)];
 	unsigned char kb[8];
 	be64_put(kb, id);
-	DBT k = { .data = kb, .size = 8 }, v = { .flags = DB_DBT_PARTIAL };
+	DBT k = { .data = kb, .size = 8 }, v = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };
 	int rc = db->get(db, store_dbtxn(t), &k, &v, t ? 0 : DB_READ_COMMITTED);
 	*yes = rc == 0;
 	return rc == 0 || rc == DB_NOTFOUND ? 0 : store_dberr(s, e, rc, _("reading"));

@@ -87,7 +87,7 @@ static bool exists(struct check *c, enum dbi dbi, uint64_t id)
 {
 	unsigned char kb[8];
 	be64_put(kb, id);
-	DBT k = { .data = kb, .size = 8 }, v = { .flags = DB_DBT_PARTIAL };
+	DBT k = { .data = kb, .size = 8 }, v = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };
 	DB *db = c->s->db[dbi];
 	return db->get(db, c->t->txn, &k, &v, 0) == 0;
 }
@@ -201,7 +201,7 @@ static int scan_primary(struct check *c, enum dbi dbi)
 		return store_dberr(s, c->e, rc, _("checking"));
 	void *rec = xcalloc(1, def->size);
 	struct buf keys = BUF_INIT;
-	DBT k = { 0 }, v = { 0 };
+	DBT k = { .flags = DB_DBT_REALLOC }, v = { .flags = DB_DBT_REALLOC };
 	while ((rc = cur->get(cur, &k, &v, DB_NEXT)) == 0) {
 		c->records[dbi]++;
 		size_t want = dbi == DBI_AUDIT ? AUDIT_KEY_LEN : 8;
@@ -240,6 +240,8 @@ static int scan_primary(struct check *c, enum dbi dbi)
 		}
 	}
 	cur->close(cur);
+	free(k.data);
+	free(v.data);
 	rec_clear(def, rec);
 	free(rec);
 	buf_free(&keys);
@@ -284,7 +286,7 @@ static int scan_index(struct check *c, enum dbi sec)
 		return store_dberr(s, c->e, rc, _("checking"));
 	struct buf keys = BUF_INIT;
 	uint64_t seen = 0;
-	DBT k = { 0 }, d = { 0 };
+	DBT k = { 0 }, d = { 0 }, v = { .flags = DB_DBT_REALLOC };	/* v: the record */
 	while ((rc = pcur_get(cur, &k, &d, DB_NEXT)) == 0) {
 		if (d.size < 8 || !left_out(c, sec, be64_get(d.data)))
 			seen++;
@@ -296,7 +298,7 @@ static int scan_index(struct check *c, enum dbi sec)
 		uint64_t id = be64_get(d.data);
 		unsigned char kb[8];
 		be64_put(kb, id);
-		DBT pk = { .data = kb, .size = 8 }, v = { 0 };
+		DBT pk = { .data = kb, .size = 8 };
 		int g = pri->get(pri, c->t->txn, &pk, &v, 0);
 		if (g == DB_NOTFOUND) {
 			problem(c, _("index %s points to record %" PRIu64 ", which does not exist"),
@@ -315,6 +317,7 @@ static int scan_index(struct check *c, enum dbi sec)
 				     "the record"), sp->file, id);
 	}
 	pcur_close(cur);
+	free(v.data);
 	buf_free(&keys);
 	if (rc != DB_NOTFOUND)
 		return store_dberr(s, c->e, rc, _("checking"));

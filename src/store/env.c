@@ -16,6 +16,8 @@
 #include "util/xalloc.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <signal.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -289,7 +291,7 @@ static void retire_old_indexes(struct store *s)
  * version) is built now from the records: adding an index never needs a migration step. */
 static int rebuild_new_indexes(struct store *s, struct err *e)
 {
-	DBT k = { .data = "format", .size = 6 }, v = { .flags = DB_DBT_PARTIAL };
+	DBT k = { .data = "format", .size = 6 }, v = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };
 	bool fresh = s->db[DBI_META]->get(s->db[DBI_META], NULL, &k, &v, DB_READ_COMMITTED) != 0;
 	for (int i = 0; i < DBI__COUNT; i++) {
 		if (store_db_specs[i].primary < 0 || store_index_built(s, i))
@@ -339,10 +341,11 @@ static int init_fn(struct store *s, struct store_txn *t, void *ctx, struct err *
 {
 	(void)ctx;
 	DB *meta = s->db[DBI_META];
-	DBT k = { .data = "format", .size = 6 }, v = { 0 };
+	DBT k = { .data = "format", .size = 6 }, v = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };
 	int rc = meta->get(meta, t->txn, &k, &v, DB_RMW);
 	if (rc == 0)
 		return 0;
+	memset(&v, 0, sizeof v);
 	if (rc != DB_NOTFOUND)
 		return store_dberr(s, e, rc, _("opening the store"));
 	v.data = STORE_FORMAT;
@@ -369,8 +372,12 @@ static int init_fn(struct store *s, struct store_txn *t, void *ctx, struct err *
 static int check_format(struct store *s, struct err *e)
 {
 	DB *meta = s->db[DBI_META];
-	DBT k = { .data = "format", .size = 6 }, v = { 0 };
+	char mark[64];
+	DBT k = { .data = "format", .size = 6 },
+	    v = { .data = mark, .ulen = sizeof mark, .flags = DB_DBT_USERMEM };
 	int rc = meta->get(meta, NULL, &k, &v, DB_READ_COMMITTED);
+	if (rc == DB_BUFFER_SMALL)
+		return err_set(e, ERR_CORRUPT, _("%s holds a store of another format"), s->dir);
 	if (rc == DB_NOTFOUND)
 		return err_set(e, ERR_CORRUPT, _("%s is not a complete hoivien store (no format mark); "
 						 "create it again with 'hoivien init'"), s->dir);
@@ -414,6 +421,85 @@ void store_remove(const char *dir)
 	remove_store_files(dir, true);
 }
 
+/* A bulk writer's second thread for the cache: every 20 ms it writes dirty pages until a tenth
+ * of the cache is clean, and checkpoints once per 16 MB of log.  Without it the writing thread
+ * itself writes out a dirty page whenever it needs room (first flushing the log up to that
+ * page, with an fsync), and waits for every checkpoint's fsyncs and for the removal of old log
+ * files.  It uses the environment handle only (free-threaded: DB_THREAD). */
+#define FLUSH_EVERY_MS 20
+#define FLUSH_CLEAN_PCT 10
+#define BULK_CHECKPOINT_KB (16 * 1024)
+
+struct flusher {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool stop;
+};
+
+static void *flusher_main(void *arg)
+{
+	struct store *s = arg;
+	struct flusher *f = s->flusher;
+	pthread_mutex_lock(&f->mu);
+	while (!f->stop) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += FLUSH_EVERY_MS * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&f->cv, &f->mu, &ts);
+		if (f->stop)
+			break;
+		pthread_mutex_unlock(&f->mu);
+		/* Failures here cost speed only: the writing thread's own checkpoint at the end
+		 * still comes, and pages it needs are written by Berkeley DB as usual. */
+		int wrote;
+		s->env->memp_trickle(s->env, FLUSH_CLEAN_PCT, &wrote);
+		s->env->txn_checkpoint(s->env, BULK_CHECKPOINT_KB, 0, 0);
+		pthread_mutex_lock(&f->mu);
+	}
+	pthread_mutex_unlock(&f->mu);
+	return NULL;
+}
+
+static void flusher_start(struct store *s)
+{
+	struct flusher *f = xcalloc(1, sizeof *f);
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
+	s->flusher = f;
+	/* Signals stay with the main thread, as for the importer's threads. */
+	sigset_t mask, old;
+	sigfillset(&mask);
+	pthread_sigmask(SIG_SETMASK, &mask, &old);
+	if (pthread_create(&f->thread, NULL, flusher_main, s) != 0) {
+		pthread_mutex_destroy(&f->mu);
+		pthread_cond_destroy(&f->cv);
+		free(f);
+		s->flusher = NULL;	/* the writer checkpoints itself (store_checkpoint) */
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+static void flusher_stop(struct store *s)
+{
+	struct flusher *f = s->flusher;
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->mu);
+	f->stop = true;
+	pthread_cond_signal(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	pthread_join(f->thread, NULL);
+	pthread_mutex_destroy(&f->mu);
+	pthread_cond_destroy(&f->cv);
+	free(f);
+	s->flusher = NULL;
+}
+
 int store_open(struct store **out, const struct store_opts *o, struct err *e)
 {
 	*out = NULL;
@@ -445,8 +531,10 @@ int store_open(struct store **out, const struct store_opts *o, struct err *e)
 	/* Defaults for an environment without DB_CONFIG lines for them. */
 	s->env->set_cachesize(s->env, mb / 1024, (mb % 1024) * 1024u * 1024u, 1);
 	s->env->set_lk_detect(s->env, DB_LOCK_DEFAULT);
+	/* Free-threaded (DB_THREAD): a bulk writer's flusher thread shares the handle; so every
+	 * DBT that receives data says where it goes (DB_DBT_USERMEM, _REALLOC or _MALLOC). */
 	u_int32_t flags = DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL |
-			  DB_REGISTER | DB_RECOVER;
+			  DB_REGISTER | DB_RECOVER | DB_THREAD;
 	if ((rc = s->env->open(s->env, s->dir, flags, 0660)) != 0) {
 		rc = store_dberr(s, e, rc, _("opening the store environment"));
 		err_where(e, "%s", s->dir);
@@ -472,6 +560,8 @@ int store_open(struct store **out, const struct store_opts *o, struct err *e)
 		goto fail;
 	if ((rc = stage_recover(s, e)) != 0)
 		goto fail;
+	if (s->bulk && !store_one_thread())
+		flusher_start(s);
 	*out = s;
 	return 0;
 fail:
@@ -488,6 +578,7 @@ void store_close(struct store **sp)
 	if (!s)
 		return;
 	idx_release();
+	flusher_stop(s);
 	stage_abandon(s);
 	for (int i = DBI__COUNT - 1; i >= 0; i--)
 		if (s->db[i])
@@ -512,7 +603,9 @@ void store_checkpoint(struct store *s)
 	/* A checkpoint writes every dirty page of the cache, and a bulk writer dirties the same
 	 * pages (the ends of the B-trees it appends to) batch after batch: it checkpoints once per
 	 * 16 MB of log, which bounds recovery after a crash to replaying that much. */
-	s->env->txn_checkpoint(s->env, s->bulk ? 16 * 1024 : 64, 0, 0);
+	if (s->flusher)
+		return;		/* it checkpoints */
+	s->env->txn_checkpoint(s->env, s->bulk ? BULK_CHECKPOINT_KB : 64, 0, 0);
 }
 
 static void backoff(int attempt)

@@ -491,7 +491,7 @@ bool store_index_built(struct store *s, enum dbi sec)
 {
 	char key[64];
 	int kn = snprintf(key, sizeof key, "index:%s", store_db_specs[sec].file);
-	DBT k = { .data = key, .size = (u_int32_t)kn }, v = { .flags = DB_DBT_PARTIAL };
+	DBT k = { .data = key, .size = (u_int32_t)kn }, v = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };
 	return s->db[DBI_META]->get(s->db[DBI_META], NULL, &k, &v, DB_READ_COMMITTED) == 0;
 }
 

@@ -3,6 +3,7 @@
 #define HOIVIEN_STORE_INTERNAL_H
 
 #include <db.h>
+#include <stdlib.h>
 
 #include "store/store.h"
 #include "util/buf.h"
@@ -51,10 +52,19 @@ struct store {
 	char *login;
 	bool bulk;
 	bool wrote;		/* this process committed a write */
+	struct flusher *flusher;	/* a bulk writer's cache flusher and checkpointer (env.c) */
 	struct stage *stage;	/* index entries held back by an import (stage.c), or NULL */
 	bool stage_owner;	/* this process holds the stage lock (staging or completing) */
 	char lasterr[512];	/* Berkeley DB's last own message, added to ours */
 };
+
+/* HV_SYNC in the environment (tests): the store's work on the calling thread alone (the
+ * stage's sorts, indexing and merge; a bulk writer's checkpoints), as when no thread can be
+ * had. */
+static inline bool store_one_thread(void)
+{
+	return getenv("HV_SYNC") != NULL;
+}
 
 /* pidx.c: every secondary index keeps its entries packed, many to a stored item (see there).
  * A pcur reads one like a Berkeley DB cursor over sorted duplicates: the same operations

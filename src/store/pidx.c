@@ -698,7 +698,7 @@ int pidx_verify(DB *db, DB_TXN *txn, void (*bad)(void *ctx, enum pidx_bad what),
 	int rc = db->cursor(db, txn, &c, 0);
 	if (rc)
 		return rc;
-	DBT k = { 0 }, v = { 0 };
+	DBT k = { .flags = DB_DBT_REALLOC }, v = { .flags = DB_DBT_REALLOC };
 	struct pblock b = { 0 };
 	struct buf prev = BUF_INIT, key = BUF_INIT;
 	size_t prev_kl = 0;
@@ -729,6 +729,8 @@ int pidx_verify(DB *db, DB_TXN *txn, void (*bad)(void *ctx, enum pidx_bad what),
 			bad(ctx, PIDX_BAD_KEY);
 	}
 	c->close(c);
+	free(k.data);
+	free(v.data);
 	pb_free(&b);
 	buf_free(&prev);
 	buf_free(&key);

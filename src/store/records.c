@@ -58,7 +58,7 @@ static int alloc_id(struct store *s, struct store_txn *t, enum rec_type type, ui
 			return store_dberr(s, e, rc, _("allocating an id"));
 		unsigned char kb[8];
 		DBT ck = { .data = kb, .ulen = 8, .flags = DB_DBT_USERMEM };
-		DBT cv = { .flags = DB_DBT_PARTIAL };
+		DBT cv = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };
 		rc = c->get(c, &ck, &cv, DB_LAST | DB_RMW);
 		if (rc == 0 && ck.size == 8)
 			next = be64_get(kb) + 1;
@@ -403,7 +403,7 @@ int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_e
 	if (rc)
 		return rc;
 	void *rec = xcalloc(1, def->size);
-	DBT k = { 0 }, v = { 0 };
+	DBT k = { .flags = DB_DBT_REALLOC }, v = { .flags = DB_DBT_REALLOC };
 	int out = 0;
 	while ((rc = c->get(c, &k, &v, DB_NEXT)) == 0) {
 		rec_clear(def, rec);
@@ -418,6 +418,8 @@ int store_each(struct store *s, struct store_txn *t, enum rec_type type, store_e
 	if (rc && rc != DB_NOTFOUND)
 		out = store_dberr(s, e, rc, _("reading"));
 	c->close(c);
+	free(k.data);
+	free(v.data);
 	rec_clear(def, rec);
 	free(rec);
 	return out;
@@ -446,7 +448,8 @@ int store_scan(struct store *s, struct store_txn *t, enum rec_type type, store_s
 		return store_dberr(s, e, rc, _("reading"));
 	}
 	u_int32_t size = SCAN_BUF;
-	DBT k = { 0 }, v = { .data = xmalloc(size), .ulen = size, .flags = DB_DBT_USERMEM };
+	DBT k = { .flags = DB_DBT_REALLOC },	/* unused: the keys come in v */
+	    v = { .data = xmalloc(size), .ulen = size, .flags = DB_DBT_USERMEM };
 	int out = 0;
 	while (out == 0) {
 		rc = c->get(c, &k, &v, DB_NEXT | DB_MULTIPLE_KEY);
@@ -477,6 +480,7 @@ int store_scan(struct store *s, struct store_txn *t, enum rec_type type, store_s
 	if (rc && rc != DB_NOTFOUND && !out)
 		out = store_dberr(s, e, rc, _("reading"));
 	c->close(c);
+	free(k.data);
 	free(v.data);
 	return out;
 }
@@ -510,7 +514,7 @@ int store_last_id(struct store *s, struct store_txn *t, enum rec_type type, uint
 		return rc;
 	unsigned char kb[8];
 	DBT k = { .data = kb, .ulen = sizeof kb, .flags = DB_DBT_USERMEM };
-	DBT v = { .flags = DB_DBT_PARTIAL };	/* dlen 0: the value is not read */
+	DBT v = { .flags = DB_DBT_PARTIAL | DB_DBT_USERMEM };	/* dlen 0: the value is not read */
 	rc = c->get(c, &k, &v, DB_LAST);
 	if (rc == 0 && k.size == 8)
 		*id = be64_get(kb);

@@ -75,12 +75,6 @@ void stage_set_limits(size_t mem, size_t max_runs, size_t chunk, size_t defer)
 }
 #define READ_BUF (24u << 10)
 
-/* HV_SYNC in the environment (tests): sort, index and merge on the calling thread alone, as
- * when no thread can be had. */
-static bool one_thread(void)
-{
-	return getenv("HV_SYNC") != NULL;
-}
 
 static const char MARKER[] = "stage";
 #define MARKER_LEN (sizeof MARKER - 1)
@@ -728,7 +722,7 @@ static int do_jobs(struct stage *st, const struct buf *jobs, struct err *e)
 	}
 	buf_free(&ent);
 	if (rc == 0 && st->mem.len >= stage_mem_limit)
-		rc = one_thread() ? spill(st, e) : spill_background(st, e);
+		rc = store_one_thread() ? spill(st, e) : spill_background(st, e);
 	note_runs(st);
 	return rc;
 }
@@ -754,7 +748,7 @@ static bool indexer_start(struct stage *st)
 {
 	if (st->ix_running)
 		return true;
-	if (one_thread())
+	if (store_one_thread())
 		return false;
 	st->ix_todo = queue_new(NJOBBUFS);
 	st->ix_free = queue_new(NJOBBUFS);
@@ -1139,7 +1133,7 @@ static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct e
 	for (size_t i = 0; i < NCHUNKBUFS; i++)
 		queue_push(pr.empty, &pr.bufs[i]);
 	int rc = 0;
-	if (!one_thread() && pthread_create(&pr.thread, NULL, produce_thread, &pr) == 0) {
+	if (!store_one_thread() && pthread_create(&pr.thread, NULL, produce_thread, &pr) == 0) {
 		struct chunkbuf *cb;
 		while ((cb = queue_pop(pr.full)) != NULL) {
 			if (rc == 0)
@@ -1223,7 +1217,8 @@ static int stage_records(struct store *s, struct stage *st, enum dbi primary, ui
 		}
 		unsigned char kb[8];
 		be64_put(kb, next);
-		DBT k = { .data = kb, .size = 8, .ulen = 8, .flags = DB_DBT_USERMEM }, v = { 0 };
+		DBT k = { .data = kb, .size = 8, .ulen = 8, .flags = DB_DBT_USERMEM },
+		    v = { .flags = DB_DBT_REALLOC };
 		u_int32_t op = DB_SET_RANGE;
 		int g;
 		while ((g = c->get(c, &k, &v, op)) == 0) {
@@ -1250,6 +1245,7 @@ static int stage_records(struct store *s, struct stage *st, enum dbi primary, ui
 				break;
 		}
 		c->close(c);
+		free(v.data);
 		more = g == 0;
 		if (rc == 0 && g && g != DB_NOTFOUND)
 			rc = store_dberr(s, e, g, _("reading"));

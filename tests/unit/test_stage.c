@@ -518,6 +518,70 @@ static void test_rebuild(uint64_t unit)
 	store_close(&s);
 }
 
+/* A bulk writer's checkpoints come from its flusher thread: the log passes 16 MB and a
+ * checkpoint follows while the writer only writes.  Without threads (HV_SYNC) there is no
+ * flusher, and store_checkpoint does it on the writer's thread. */
+static DB_LSN last_checkpoint(struct store *s)
+{
+	DB_TXN_STAT *st = NULL;
+	DB_LSN l = { 0, 0 };
+	if (s->env->txn_stat(s->env, &st, 0) == 0) {
+		l = st->st_last_ckp;
+		free(st);
+	}
+	return l;
+}
+
+static void test_flusher(void)
+{
+	char sub[sizeof dir + 16];
+	snprintf(sub, sizeof sub, "%s/flush", dir);
+	struct store_opts o = { .dir = sub, .login = "tester", .create = true, .bulk = true,
+				.cache_mb = 8 };
+	struct err e;
+	err_clear(&e);
+	struct store *s = NULL;
+	if (store_open(&s, &o, &e) != 0) {
+		ok(0, "open a bulk store: %s", e.msg);
+		return;
+	}
+	ok(s->flusher != NULL, "a bulk writer has a flusher thread");
+	uint64_t unit = add_unit(s);
+	DB_LSN before = last_checkpoint(s);
+	uint64_t *ids = xcalloc(400 * 500, sizeof *ids);
+	bool wrote = true;
+	int batches = 0;
+	for (; wrote && batches < 400; batches++) {
+		wrote = write_batch(s, batches * 500, 500, unit, false, ids) == 0;
+		DB_LOG_STAT *ls = NULL;
+		if (s->env->log_stat(s->env, &ls, 0) == 0) {
+			bool enough = ls->st_w_mbytes >= 20;
+			free(ls);
+			if (enough)
+				break;
+		}
+	}
+	ok(wrote, "%d batches written", batches);
+	DB_LSN after = before;
+	for (int i = 0; i < 100 && log_compare(&after, &before) <= 0; i++) {
+		usleep(50 * 1000);
+		after = last_checkpoint(s);
+	}
+	ok(log_compare(&after, &before) > 0, "past 16 MB of log, a checkpoint the writer did not make "
+	   "(%u/%u, before %u/%u)", after.file, after.offset, before.file, before.offset);
+	free(ids);
+	store_close(&s);
+	setenv("HV_SYNC", "1", 1);
+	snprintf(sub, sizeof sub, "%s/flush1", dir);
+	if (store_open(&s, &o, &e) == 0) {
+		ok(s->flusher == NULL, "without threads, no flusher");
+		store_close(&s);
+	} else {
+		ok(0, "open a bulk store without threads: %s", e.msg);
+	}
+	unsetenv("HV_SYNC");
+}
+
 int main(void)
 {
 	msg_set_sink(quiet, NULL);
@@ -552,6 +616,7 @@ int main(void)
 	free(ids);
 	test_interrupted(unit);
 	test_rebuild(unit);
+	test_flusher();
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	ok(system(cmd) == 0, "cleanup");
