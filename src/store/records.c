@@ -676,26 +676,39 @@ int store_sweep(struct store *s, struct store_txn *t, enum store_key kind, const
 	int rc = pcur_open(s->db[sec], store_dbtxn(t), &c, t ? 0 : DB_READ_COMMITTED);
 	if (rc)
 		return store_dberr(s, e, rc, _("reading"));
+	/* A merge of two sorted lists: the cursor rests on the first entry at or after the key
+	 * asked last, so a key below it is known absent without a seek, and once no entry is left
+	 * (an empty index: at the first seek) neither is any later key. */
 	const unsigned char *p = (const unsigned char *)keys->p, *end = p + keys->len;
-	size_t i = 0;
 	unsigned char pkb[8];
-	while (rc == 0 && p && p + 4 <= end) {
+	/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
+	DBT ck = { .flags = DB_DBT_REALLOC },
+	    pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
+	bool at = false;	/* the cursor is on an entry: its key in ck, its id in pkb */
+	for (size_t i = 0; rc == 0 && p + 4 <= end; i++) {
 		uint32_t n = be32_get(p);
 		p += 4;
-		DBT k = { .data = (void *)p, .size = n };
-		/* The first 8 bytes of an entry's value are the record's id; its payload is not needed. */
-	DBT pk = { .data = pkb, .ulen = 8, .dlen = 8, .flags = DB_DBT_USERMEM | DB_DBT_PARTIAL };
-		u_int32_t op = DB_SET;
-		while ((rc = pcur_get(c, &k, &pk, op)) == 0) {
-			op = DB_NEXT_DUP;
+		const unsigned char *key = p;
+		p += n;
+		if (!at || idx_entry_cmp(ck.data, ck.size, "", 0, key, n, "", 0) < 0) {
+			DBT k = { .data = (void *)key, .size = n };
+			if ((rc = pcur_get(c, &k, &pk, DB_SET_RANGE)) != 0)
+				break;		/* DB_NOTFOUND: no entry at or after this key */
+			ck.data = xrealloc(ck.data, k.size ? k.size : 1);
+			memcpy(ck.data, k.data, k.size);	/* k pointed into the cursor's copy */
+			ck.size = k.size;
+			at = true;
+		}
+		while (idx_entry_cmp(ck.data, ck.size, "", 0, key, n, "", 0) == 0) {
 			if (pk.size == 8)
 				fn(i, be64_get(pkb), ctx);
+			if ((rc = pcur_get(c, &ck, &pk, DB_NEXT)) != 0)
+				break;		/* DB_NOTFOUND: the index has ended */
 		}
-		if (rc == DB_NOTFOUND)
-			rc = 0;
-		p += n;
-		i++;
 	}
+	if (rc == DB_NOTFOUND)
+		rc = 0;
 	pcur_close(c);
+	free(ck.data);
 	return rc ? store_dberr(s, e, rc, _("reading")) : 0;
 }

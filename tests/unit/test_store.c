@@ -11,6 +11,9 @@
 #include "util/rng.h"
 #include "text/collate.h"
 #include "text/fold.h"
+#include "text/name.h"
+#include "util/buf.h"
+#include "util/bytes.h"
 #include "util/xalloc.h"
 
 #include <inttypes.h>
@@ -623,6 +626,74 @@ static void quiet(enum msg_level l, const char *text, void *ctx)
 	diag("msg: %s", text);
 }
 
+/* store_sweep: keys in order, some filed, some not (before, between and after the entries),
+ * one filed under two persons; and an empty index. */
+struct sweep_hits {
+	char got[256];
+};
+
+static void on_hit(size_t i, uint64_t id, void *ctx)
+{
+	struct sweep_hits *h = ctx;
+	size_t n = strlen(h->got);
+	snprintf(h->got + n, sizeof h->got - n, "%s%zu:%" PRIu64, n ? " " : "", i, id);
+}
+
+static void add_key(struct buf *keys, const void *k, size_t n)
+{
+	unsigned char len[4];
+	be32_put(len, (uint32_t)n);
+	buf_add(keys, len, 4);
+	buf_add(keys, k, n);
+}
+
+static void add_name_key(struct buf *keys, const char *name, hv_date birth)
+{
+	struct buf k = BUF_INIT;
+	vn_name_collkey(&k, name, strlen(name));
+	unsigned char tail[5] = { 0 };
+	be32_put(tail + 1, birth);
+	buf_add(&k, tail, sizeof tail);
+	add_key(keys, k.p, k.len);
+	buf_free(&k);
+}
+
+static void test_sweep(const char *d)
+{
+	struct store *s = open_store(d, "tester");
+	if (!s) {
+		ok(0, "a store for the sweeps");
+		return;
+	}
+	struct err e;
+	err_clear(&e);
+	struct buf keys = BUF_INIT;
+	static const char *const cccds[] = { "001090000001", "001090000002", "001090000003",
+					     "001090000004", "001090000007" };
+	for (size_t i = 0; i < 5; i++)
+		add_key(&keys, cccds[i], 12);
+	struct sweep_hits h = { "" };
+	is_int(store_sweep(s, NULL, STORE_KEY_CCCD, &keys, on_hit, &h, &e), 0, "a sweep of an empty index");
+	is_str(h.got, "", "finds nothing");
+	uint64_t a = add_person(s, "Lê Văn Hai", "001090000002", 19900101);
+	uint64_t b = add_person(s, "Lê Văn Hai", "001090000004", 19900101);
+	uint64_t c = add_person(s, "Lê Văn Ba", "001090000006", 19900101);
+	char want[256];
+	snprintf(want, sizeof want, "1:%" PRIu64 " 3:%" PRIu64, a, b);
+	is_int(store_sweep(s, NULL, STORE_KEY_CCCD, &keys, on_hit, &h, &e), 0, "a sweep of CCCDs");
+	is_str(h.got, want, "the keys filed, none of those before, between or after");
+	buf_reset(&keys);
+	add_name_key(&keys, "Lê Văn Ba", 19900101);
+	add_name_key(&keys, "Lê Văn Ba", 19910101);
+	add_name_key(&keys, "Lê Văn Hai", 19900101);
+	h.got[0] = '\0';
+	is_int(store_sweep(s, NULL, STORE_KEY_NAME, &keys, on_hit, &h, &e), 0, "a sweep of names");
+	snprintf(want, sizeof want, "0:%" PRIu64 " 2:%" PRIu64 " 2:%" PRIu64, c, a, b);
+	is_str(h.got, want, "one name under two persons, another birth date under none");
+	buf_free(&keys);
+	store_close(&s);
+}
+
 int main(void)
 {
 	msg_set_sink(quiet, NULL);
@@ -655,6 +726,10 @@ int main(void)
 	char cmd2[160];
 	snprintf(cmd2, sizeof cmd2, "rm -rf %s", dir2);
 	ok(system(cmd2) == 0, "cleanup of the second store");
+	snprintf(dir2, sizeof dir2, "%s-3", dir);
+	test_sweep(dir2);
+	snprintf(cmd2, sizeof cmd2, "rm -rf %s", dir2);
+	ok(system(cmd2) == 0, "cleanup of the third store");
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	ok(system(cmd) == 0, "cleanup");
