@@ -23,17 +23,21 @@
 
 /* ---- row parsing ---------------------------------------------------------------------- */
 
+static void unit_seen_free(struct unit_seen *u)
+{
+	unit_path_free(&u->path);
+	buf_free(&u->key);
+	free(u);
+}
+
 void imp_row_free(struct row *w)
 {
 	free(w->raw);		/* one block: the pointers, the lengths and the bytes */
 	rec_clear(&REC_DEF_PERSON, &w->p);
 	rec_clear(&REC_DEF_MEMBERSHIP, &w->m);
 	free(w->org_text);
-	if (w->own_unit) {
-		unit_path_free(&w->own_unit->path);
-		buf_free(&w->own_unit->key);
-		free(w->own_unit);
-	}
+	if (w->own_unit)
+		unit_seen_free(w->own_unit);
 	free(w->reason);
 	buf_free(&w->warn);
 	buf_free(&w->name_key);
@@ -46,11 +50,8 @@ void imp_row_free(struct row *w)
 
 void imp_units_seen_free(struct importer *im)
 {
-	for (size_t i = 0; i < im->nseen; i++) {
-		unit_path_free(&im->seen[i]->path);
-		buf_free(&im->seen[i]->key);
-		free(im->seen[i]);
-	}
+	for (size_t i = 0; i < im->nseen; i++)
+		unit_seen_free(im->seen[i]);
 	free(im->seen);
 	im->seen = NULL;
 	im->nseen = im->capseen = 0;
@@ -84,8 +85,7 @@ static bool row_unit(struct importer *im, struct row *w, const struct buf *texts
 		err_clear(&ue);
 		if (unit_path_parse(text, n, &up, &ue) != 0) {
 			imp_reject(w, _("column '%s': %s"), im->header_text[ci], ue.msg);
-			unit_path_free(&u->path);
-			free(u);
+			unit_seen_free(u);
 			return false;
 		}
 		unit_path_append(&u->path, &up);
