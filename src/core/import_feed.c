@@ -13,10 +13,10 @@
 
 #include "util/err.h"
 #include "util/queue.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,17 +141,7 @@ struct imp_feed *imp_feed_start(struct importer *im, struct csv_reader *rd, size
 	f->full = queue_new(NBATCHES);
 	for (size_t i = 0; i < NBATCHES; i++)
 		queue_push(f->empty, &f->batches[i]);
-	/* Signals are the main thread's to take (the screen's hang-up handler, a terminal's ^C);
-	 * the reader's own faults stay its own. */
-	sigset_t mask, old;
-	sigfillset(&mask);
-	sigdelset(&mask, SIGSEGV);
-	sigdelset(&mask, SIGBUS);
-	sigdelset(&mask, SIGFPE);
-	sigdelset(&mask, SIGILL);
-	pthread_sigmask(SIG_SETMASK, &mask, &old);
-	f->threaded = pthread_create(&f->thread, NULL, feed_main, f) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	f->threaded = thread_start(&f->thread, feed_main, f) == 0;
 	return f;
 }
 

@@ -13,11 +13,10 @@
 #include "util/i18n.h"
 #include "util/msg.h"
 #include "util/path.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 
 #include <dirent.h>
-#include <pthread.h>
-#include <signal.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -471,17 +470,12 @@ static void flusher_start(struct store *s)
 	pthread_mutex_init(&f->mu, NULL);
 	pthread_cond_init(&f->cv, NULL);
 	s->flusher = f;
-	/* Signals stay with the main thread, as for the importer's threads. */
-	sigset_t mask, old;
-	sigfillset(&mask);
-	pthread_sigmask(SIG_SETMASK, &mask, &old);
-	if (pthread_create(&f->thread, NULL, flusher_main, s) != 0) {
+	if (thread_start(&f->thread, flusher_main, s) != 0) {
 		pthread_mutex_destroy(&f->mu);
 		pthread_cond_destroy(&f->cv);
 		free(f);
 		s->flusher = NULL;	/* the writer checkpoints itself (store_checkpoint) */
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 static void flusher_stop(struct store *s)

@@ -33,6 +33,7 @@
 #include "util/msg.h"
 #include "util/path.h"
 #include "util/queue.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -629,7 +630,7 @@ static int spill_background(struct stage *st, struct err *e)
 	st->mem = spare;
 	buf_reset(&st->mem);
 	reserve_mem(st);
-	if (pthread_create(&st->bg_thread, NULL, run_thread, &st->bg) != 0) {
+	if (thread_start(&st->bg_thread, run_thread, &st->bg) != 0) {
 		write_run(&st->bg);	/* no thread to be had: here and now */
 		return add_run(st, &st->bg, e);
 	}
@@ -756,7 +757,7 @@ static bool indexer_start(struct stage *st)
 		queue_push(st->ix_free, &st->ix_bufs[i]);
 	atomic_store(&st->ix_rc, 0);
 	err_clear(&st->ix_err);
-	if (pthread_create(&st->ix_thread, NULL, indexer_main, st) != 0) {
+	if (thread_start(&st->ix_thread, indexer_main, st) != 0) {
 		queue_free(&st->ix_todo);
 		queue_free(&st->ix_free);
 		return false;
@@ -1133,7 +1134,7 @@ static int merge_index(struct store *s, struct stage *st, enum dbi sec, struct e
 	for (size_t i = 0; i < NCHUNKBUFS; i++)
 		queue_push(pr.empty, &pr.bufs[i]);
 	int rc = 0;
-	if (!store_one_thread() && pthread_create(&pr.thread, NULL, produce_thread, &pr) == 0) {
+	if (!store_one_thread() && thread_start(&pr.thread, produce_thread, &pr) == 0) {
 		struct chunkbuf *cb;
 		while ((cb = queue_pop(pr.full)) != NULL) {
 			if (rc == 0)

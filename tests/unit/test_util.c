@@ -8,9 +8,11 @@
 #include "util/path.h"
 #include "util/queue.h"
 #include "util/rng.h"
+#include "util/thread.h"
 #include "util/xalloc.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -229,6 +231,38 @@ static void test_queue(void)
 	queue_free(&s.out);
 }
 
+/* A helper thread leaves ^C, hang-ups and resizes to the main thread, keeps its own faults,
+ * and the caller's mask is as it was. */
+struct masks {
+	int intr, hup, winch, segv;
+};
+
+static void *read_mask(void *arg)
+{
+	struct masks *m = arg;
+	sigset_t cur;
+	pthread_sigmask(SIG_SETMASK, NULL, &cur);
+	m->intr = sigismember(&cur, SIGINT);
+	m->hup = sigismember(&cur, SIGHUP);
+	m->winch = sigismember(&cur, SIGWINCH);
+	m->segv = sigismember(&cur, SIGSEGV);
+	return NULL;
+}
+
+static void test_thread(void)
+{
+	sigset_t before, after;
+	pthread_sigmask(SIG_SETMASK, NULL, &before);
+	struct masks m = { -1, -1, -1, -1 };
+	pthread_t t;
+	is_int(thread_start(&t, read_mask, &m), 0, "a thread started");
+	pthread_join(t, NULL);
+	ok(m.intr == 1 && m.hup == 1 && m.winch == 1, "it blocks ^C, hang-up and resize");
+	is_int(m.segv, 0, "but not faults");
+	pthread_sigmask(SIG_SETMASK, NULL, &after);
+	is_int(sigismember(&after, SIGINT), sigismember(&before, SIGINT), "the caller's mask is unchanged");
+}
+
 int main(void)
 {
 	test_buf();
@@ -237,5 +271,6 @@ int main(void)
 	test_rng();
 	test_path_and_err();
 	test_queue();
+	test_thread();
 	return done_testing();
 }
