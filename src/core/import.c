@@ -38,11 +38,16 @@ static void on_unit_created(uint64_t id, const char *path, void *ctx)
 	im->nunits_created++;
 }
 
-/* The key of a row's unit in the importer's caches: the organization, then the path's key. */
-static void unit_cache_key(uint64_t org, const struct row *w, struct buf *key)
+/* The key of a row's unit in the importer's caches, in im->ukey: the organization (8 bytes),
+ * then the path's key.  Made for every row, so without printf or an allocation. */
+static const struct buf *unit_cache_key(struct importer *im, uint64_t org, const struct row *w)
 {
-	buf_printf(key, "%" PRIu64 "|", org);
-	buf_add(key, w->unit->key.p, w->unit->key.len);
+	unsigned char ob[8];
+	be64_put(ob, org);
+	buf_reset(&im->ukey);
+	buf_add(&im->ukey, ob, sizeof ob);
+	buf_add(&im->ukey, w->unit->key.p, w->unit->key.len);
+	return &im->ukey;
 }
 
 static int resolve_unit(struct importer *im, struct store_txn *t, uint64_t org,
@@ -51,16 +56,15 @@ static int resolve_unit(struct importer *im, struct store_txn *t, uint64_t org,
 	*unit_id = 0;
 	if (!w->unit)
 		return 0;
-	const struct unit_path *up = &w->unit->path;
-	struct buf key = BUF_INIT;
-	unit_cache_key(org, w, &key);
 	int rc = 0;
-	if (!cache_get(&im->units, &im->units_new, key.p, key.len, unit_id)) {
-		rc = unit_path_resolve(im->s, t, org, up, true, unit_id, on_unit_created, im, e);
+	const struct buf *key = unit_cache_key(im, org, w);
+	if (!cache_get(&im->units, &im->units_new, key->p, key->len, unit_id)) {
+		rc = unit_path_resolve(im->s, t, org, &w->unit->path, true, unit_id, on_unit_created,
+				       im, e);
+		/* unit_path_resolve does not use im->ukey: key is still this row's. */
 		if (rc == 0)
-			hmap_put(&im->units_new, key.p, key.len, *unit_id);
+			hmap_put(&im->units_new, key->p, key->len, *unit_id);
 	}
-	buf_free(&key);
 	return rc;
 }
 
@@ -487,11 +491,10 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 	}
 	/* Resolve the person before creating any unit, so a rejected row creates nothing. */
 	uint64_t unit = 0, org_id = org ? org->id : 0;
-	struct buf key = BUF_INIT;
 	bool known_unit = true;
 	if (org && w->unit) {
-		unit_cache_key(org->id, w, &key);
-		known_unit = cache_get(&im->units, &im->units_new, key.p, key.len, &unit);
+		const struct buf *key = unit_cache_key(im, org->id, w);
+		known_unit = cache_get(&im->units, &im->units_new, key->p, key->len, &unit);
 		if (!known_unit) {
 			int rc = unit_path_resolve(s, t, org->id, &w->unit->path, false, &unit, NULL,
 						   NULL, e);
@@ -500,15 +503,13 @@ static void import_row(struct importer *im, struct store_txn *t, struct row *w, 
 				unit = 0;
 			} else if (rc) {
 				*rcp = rc;
-				buf_free(&key);
 				return;
 			} else {
 				known_unit = true;
-				hmap_put(&im->units_new, key.p, key.len, unit);
+				hmap_put(&im->units_new, key->p, key->len, unit);
 			}
 		}
 	}
-	buf_free(&key);
 	struct person cur = { 0 };
 	/* A row without organization is a person on their own (an export lists such persons). */
 	int rc = find_person(im, t, w, org_id, unit, known_unit && org, &cur, e);
@@ -907,6 +908,7 @@ out:
 	org_list_free(&im->orgs);
 	unit_path_free(&im->default_unit);
 	imp_units_seen_free(im);
+	buf_free(&im->ukey);
 	hmap_free(&im->units);
 	hmap_free(&im->units_new);
 	hmap_free(&im->ids);

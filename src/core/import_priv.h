@@ -74,6 +74,7 @@ struct importer {
 	/* Caches that outlive a batch, and the entries of the batch in flight, kept apart so that
 	 * a batch that is rolled back (deadlock) leaves no stale entries behind. */
 	struct hmap units, units_new;
+	struct buf ukey;		/* the key of a row's unit in them (import.c) */
 	struct hmap ids, ids_new;
 	struct buf units_created;	/* paths created by the batch in flight */
 	uint64_t nunits_created;
